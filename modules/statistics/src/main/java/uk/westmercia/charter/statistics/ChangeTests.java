@@ -77,7 +77,8 @@ public final class ChangeTests {
    *     Untestable (NaN p-value) when an exposure is 0 (change NaN) or when both counts are 0
    *     (change 0).
    */
-  public static ChangeTest poissonRatio(long count1, double exposure1, long count2, double exposure2) {
+  public static ChangeTest poissonRatio(
+      long count1, double exposure1, long count2, double exposure2) {
     checkArgument(count1 >= 0 && count2 >= 0,
         "Cannot test Poisson ratio: counts must be >= 0, got %s and %s", count1, count2);
     checkArgument(Double.isFinite(exposure1) && exposure1 >= 0

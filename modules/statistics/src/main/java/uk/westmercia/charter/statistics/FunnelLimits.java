@@ -55,7 +55,8 @@ public final class FunnelLimits {
 
   /** The four limits, as percents, for a force percent and an area base n (for charts). */
   public static FunnelBands percentBands(double forcePercent, double n) {
-    double p0 = checkPercent(forcePercent, "forcePercent") / 100.0;
+    double p0 =
+        checkPercent(forcePercent, "forcePercent", "compute percent funnel limits") / 100.0;
     return FunnelBands.of(
         proportion(p0, n, INNER.z()).scale(100.0),
         proportion(p0, n, OUTER.z()).scale(100.0));
@@ -82,7 +83,7 @@ public final class FunnelLimits {
    * @param n the area's base (denominator, or effective base), &gt; 0
    */
   public static FunnelPlace placeForPercent(double valuePercent, double forcePercent, double n) {
-    checkPercent(valuePercent, "valuePercent");
+    checkPercent(valuePercent, "valuePercent", "place percent on funnel");
     return percentBands(forcePercent, n).place(valuePercent);
   }
 
@@ -118,9 +119,9 @@ public final class FunnelLimits {
     return forceRatePerUnit * population / perUnits;
   }
 
-  private static double checkPercent(double percent, String name) {
+  private static double checkPercent(double percent, String name, String action) {
     checkArgument(percent >= 0 && percent <= 100,
-        "Cannot compute percent funnel limits: %s must be in [0, 100], got %s", name, percent);
+        "Cannot %s: %s must be in [0, 100], got %s", action, name, percent);
     return percent;
   }
 }

@@ -1,6 +1,6 @@
 package uk.westmercia.charter.statistics;
 
-/** Argument checks with "Cannot &lt;do what&gt;: &lt;why&gt;" messages (no Guava in this module). */
+/** Argument checks with "Cannot &lt;do what&gt;: &lt;why&gt;" messages (no Guava here). */
 final class Preconditions {
   private Preconditions() {}
 
@@ -8,9 +8,5 @@ final class Preconditions {
     if (!condition) {
       throw new IllegalArgumentException(String.format(messageTemplate, args));
     }
-  }
-
-  static boolean isFinite(double value) {
-    return Double.isFinite(value);
   }
 }
