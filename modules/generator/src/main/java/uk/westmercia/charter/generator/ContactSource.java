@@ -93,7 +93,7 @@ final class ContactSource {
             if (!abandoned) {
                 double within = 0.935 - 0.05 * summer - (busy ? 0.03 : 0);
                 long wait = r.nextDouble() < within ? Rand.between(r, 1, 10)
-                        : 11 + (long) (-Math.log(1 - r.nextDouble()) * 25);
+                        : 11 + (long) (-StrictMath.log(1 - r.nextDouble()) * 25);
                 answered = Times.format(received.plusSeconds(wait), style);
             }
             String[] row = {nextId(day), Times.format(received, style), "999", "emergency", sntOrBlank(r, 0.62),
@@ -112,7 +112,8 @@ final class ContactSource {
             boolean abandoned = r.nextDouble() < abandonRate;
             String answered = "";
             if (!abandoned) {
-                long wait = (long) Math.max(5, Math.exp(Math.log(150) + 0.9 * r.nextGaussian()));
+                // Log-normal wait, median two and a half minutes.
+                long wait = (long) Math.max(5, 150 * StrictMath.exp(0.9 * Rand.gaussian(r)));
                 answered = Times.format(received.plusSeconds(Math.min(wait, 3600)), style);
             }
             String[] row = {nextId(day), Times.format(received, style), "101", "non_emergency",
@@ -153,12 +154,28 @@ final class ContactSource {
         ZonedDateTime responded;
         if (outcome < onTime) {
             long window = Math.max(3600, due.toEpochSecond() - received.toEpochSecond() - 3600);
-            double shape = Math.pow(r.nextDouble(), 1.6); // most replies well before the due date
+            double shape = StrictMath.pow(r.nextDouble(), 1.6); // most replies well before the due date
             responded = received.plusSeconds(3600 + (long) (shape * window));
         } else if (outcome < onTime + (1 - onTime) * 0.75) {
             responded = due.plusSeconds(3600 + (long) (r.nextDouble() * 20 * 86400));
         } else {
             responded = null; // never answered
+        }
+        if (responded != null) {
+            // Replies go out in office hours, after the item came in; on-time replies stay on time.
+            boolean late = responded.isAfter(due);
+            ZonedDateTime office = responded.toLocalDate().atTime(8, 0).atZone(Times.LONDON)
+                    .plusSeconds(r.nextInt(10 * 3600));
+            if (office.isBefore(received.plusHours(1))) {
+                office = received.plusSeconds(3600 + r.nextInt(3600));
+            }
+            if (!late && office.isAfter(due)) {
+                office = due.minusSeconds(60 + r.nextInt(3600));
+            }
+            if (late && !office.isAfter(due)) {
+                office = due.plusSeconds(3600 + r.nextInt(2 * 3600));
+            }
+            responded = office;
         }
         ZonedDateTime lastMoment = g.options.to().plusDays(1).atStartOfDay(Times.LONDON);
         if (responded != null && !responded.isBefore(lastMoment)) {

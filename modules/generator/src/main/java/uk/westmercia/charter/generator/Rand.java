@@ -30,10 +30,10 @@ final class Rand {
             return 0;
         }
         if (mean > 40) {
-            long n = Math.round(mean + Math.sqrt(mean) * r.nextGaussian());
+            long n = Math.round(mean + StrictMath.sqrt(mean) * Rand.gaussian(r));
             return (int) Math.max(0, n);
         }
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean);
         double p = r.nextDouble();
         int k = 0;
         while (p > limit) {
@@ -41,6 +41,16 @@ final class Rand {
             k++;
         }
         return k;
+    }
+
+    /**
+     * Standard normal draw (Box-Muller with StrictMath), so the bytes do not depend on the JVM's own
+     * Gaussian algorithm or on platform-specific Math intrinsics.
+     */
+    static double gaussian(SplittableRandom r) {
+        double u = 1.0 - r.nextDouble(); // (0, 1]
+        double v = r.nextDouble();
+        return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
     }
 
     static boolean chance(SplittableRandom r, double p) {
@@ -85,12 +95,12 @@ final class Rand {
             3.754408661907416e+00};
         double low = 0.02425;
         if (p < low) {
-            double q = Math.sqrt(-2 * Math.log(p));
+            double q = StrictMath.sqrt(-2 * StrictMath.log(p));
             return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                     / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
         }
         if (p > 1 - low) {
-            double q = Math.sqrt(-2 * Math.log(1 - p));
+            double q = StrictMath.sqrt(-2 * StrictMath.log(1 - p));
             return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                     / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
         }

@@ -133,12 +133,12 @@ final class SurveySources {
             cellsTotal += c;
         }
         double cellFactor = ((double) snt.population(age, sex) / snt.adults()) / (cells[cell] / cellsTotal);
-        double weight = lpaFactor * cellFactor * Math.exp(0.15 * r.nextGaussian());
+        double weight = lpaFactor * cellFactor * StrictMath.exp(0.15 * Rand.gaussian(r));
         weight = Math.min(3.0, Math.max(0.3, weight));
 
         // A respondent's general view of the police: area, age, ethnicity, a slow upward trend, and themselves.
         double years = (day.toEpochDay() - LocalDate.of(2023, 4, 1).toEpochDay()) / 365.25;
-        double view = 0.75 * r.nextGaussian() + LPA_EFFECT[lpaIndex] + AGE_EFFECT[age]
+        double view = 0.75 * Rand.gaussian(r) + LPA_EFFECT[lpaIndex] + AGE_EFFECT[age]
                 + ETHNICITY_EFFECT[ethnicity] + 0.04 * years;
         boolean rural = snt.crimeFactor() < 1.0;
 
@@ -194,7 +194,7 @@ final class SurveySources {
             return DONT_KNOW;
         }
         // Latent score ~ N(view, 1 - 0.75^2) around the population cut points of the shares.
-        double latent = view + Math.sqrt(1 - 0.5625) * r.nextGaussian();
+        double latent = view + StrictMath.sqrt(1 - 0.5625) * Rand.gaussian(r);
         double cumulative = 0;
         for (int k = 0; k < scale.length - 1; k++) {
             cumulative += shares[k];
@@ -207,7 +207,7 @@ final class SurveySources {
 
     private void parish(SplittableRandom r, LocalDate day) {
         ReferenceData.Parish parish = g.ref.parishes.get(r.nextInt(g.ref.parishes.size()));
-        double view = 0.8 * r.nextGaussian() + LPA_EFFECT[ReferenceData.LPAS.indexOf(parish.lpa())];
+        double view = 0.8 * Rand.gaussian(r) + LPA_EFFECT[ReferenceData.LPAS.indexOf(parish.lpa())];
         String[] row = {String.format(Locale.ROOT, "PS%02d%06d", day.getYear() % 100, ++responseNumber), Times.ukDate(day),
             parish.code(),
             answer(r, SATISFIED, new double[] {0.30, 0.44, 0.12, 0.09, 0.05}, view, 0.04),

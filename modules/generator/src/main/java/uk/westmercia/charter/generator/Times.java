@@ -73,7 +73,7 @@ final class Times {
 
     /** 1 + amplitude * a curve peaking mid-July and lowest mid-January. */
     static double season(LocalDate day, double amplitude) {
-        return 1 + amplitude * Math.cos(2 * Math.PI * (day.getDayOfYear() - 196) / 365.25);
+        return 1 + amplitude * StrictMath.cos(2 * Math.PI * (day.getDayOfYear() - 196) / 365.25);
     }
 
     /** 0 in mid-winter to 1 in mid-summer. */
@@ -117,7 +117,7 @@ final class Times {
         /** Seconds after the start of the day, non-decreasing from call to call. */
         long next() {
             // Descending order statistics of n uniforms: U(n) = V^(1/n), U(k) = U(k+1) * V^(1/k); 1 - U ascends.
-            current = current * Math.pow(random.nextDouble(), 1.0 / remaining);
+            current = current * StrictMath.pow(random.nextDouble(), 1.0 / remaining);
             remaining--;
             double u = 1 - current;
             int h = 0;
