@@ -1,0 +1,62 @@
+package uk.westmercia.charter.landing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
+
+/** How every landing file is read: optional gzip, UTF-8 with or without a BOM, LF or CRLF. */
+public final class LandingFiles {
+    /** Header row required, names matched case-insensitively after trimming, cells trimmed. */
+    public static final CSVFormat CSV = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreHeaderCase(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .setAllowMissingColumnNames(true)
+            .setIgnoreEmptyLines(true)
+            .get();
+
+    private LandingFiles() {
+    }
+
+    public static boolean isGzip(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    /** The file's name without {@code .gz}, for recognising {@code .csv} and {@code .jsonl}. */
+    public static String baseName(String fileName) {
+        return isGzip(fileName) ? fileName.substring(0, fileName.length() - 3) : fileName;
+    }
+
+    /** A reader over the decoded text: gunzipped when the name ends in .gz, a leading BOM dropped. */
+    public static Reader openText(InputStream raw, String fileName) throws IOException {
+        requireNonNull(raw, "raw is null");
+        requireNonNull(fileName, "fileName is null");
+        InputStream bytes = new BufferedInputStream(raw, 1 << 16);
+        if (isGzip(fileName)) {
+            bytes = new GZIPInputStream(bytes, 1 << 16);
+        }
+        InputStream withoutBom = BOMInputStream.builder()
+                .setInputStream(bytes)
+                .setByteOrderMarks(ByteOrderMark.UTF_8)
+                .setInclude(false)
+                .get();
+        return new InputStreamReader(withoutBom, StandardCharsets.UTF_8);
+    }
+
+    /** Header names as the contract compares them. */
+    public static String normaliseHeader(String name) {
+        return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    }
+}

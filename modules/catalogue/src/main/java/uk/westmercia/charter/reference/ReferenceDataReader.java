@@ -1,0 +1,148 @@
+package uk.westmercia.charter.reference;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import uk.westmercia.charter.landing.InputRefusedException;
+import uk.westmercia.charter.landing.LandingFiles;
+
+/**
+ * Reads {@code <landing>/reference/}. Reference tables are small and every metric depends on them,
+ * so any bad row refuses the whole run with one line naming file, line and column.
+ */
+public final class ReferenceDataReader {
+    private static final Set<String> AGE_BANDS = Set.of("16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+");
+    private static final Set<String> SEXES = Set.of("F", "M");
+
+    private ReferenceDataReader() {
+    }
+
+    public static ReferenceData read(Path landing) {
+        requireNonNull(landing, "landing is null");
+        Path folder = landing.resolve("reference");
+        List<Snt> snts = new ArrayList<>();
+        read(folder, "areas.csv", true, List.of("snt_code", "snt_name", "lpa_code"), row ->
+                snts.add(new Snt(row.text("snt_code"), row.text("snt_name"), row.lpa("lpa_code"))));
+        Map<String, Snt> sntByCode = snts.stream().collect(Collectors.toMap(Snt::code, snt -> snt, (a, b) -> a));
+
+        List<Parish> parishes = new ArrayList<>();
+        read(folder, "parishes.csv", true, List.of("parish_code", "parish_name", "snt_code"), row ->
+                parishes.add(new Parish(row.text("parish_code"), row.text("parish_name"), row.oneOf("snt_code", sntByCode.keySet()))));
+
+        Map<String, Long> population = new LinkedHashMap<>();
+        read(folder, "population.csv", true, List.of("snt_code", "age_band", "sex", "population"), row -> {
+            String snt = row.oneOf("snt_code", sntByCode.keySet());
+            row.oneOf("age_band", AGE_BANDS);
+            row.oneOf("sex", SEXES);
+            population.merge(snt, row.count("population"), Long::sum);
+        });
+
+        List<District> districts = new ArrayList<>();
+        read(folder, "districts.csv", false, List.of("district_code", "district_name", "lpa_code", "population_2021"), row ->
+                districts.add(new District(row.text("district_code"), row.text("district_name"), row.lpa("lpa_code"), row.count("population_2021"))));
+
+        Map<String, Double> harmWeights = new HashMap<>();
+        read(folder, "harm-weights.csv", false, List.of("category", "weight"), row ->
+                harmWeights.put(row.text("category"), row.number("weight")));
+
+        Map<String, Target> targets = new HashMap<>();
+        read(folder, "targets.csv", false, List.of("metric_id", "target", "amber_band"), row -> {
+            String metricId = row.text("metric_id");
+            targets.put(metricId, new Target(metricId, row.number("target"), row.number("amber_band")));
+        });
+        return new ReferenceData(snts, parishes, population, districts, harmWeights, targets);
+    }
+
+    private static void read(Path folder, String fileName, boolean required, List<String> columns, Consumer<Row> rowReader) {
+        Path file = folder.resolve(fileName);
+        String name = "reference/" + fileName;
+        if (!Files.isRegularFile(file)) {
+            if (required) {
+                throw new InputRefusedException("Cannot read reference data: " + name + " is missing from the landing folder");
+            }
+            return;
+        }
+        try (Reader reader = LandingFiles.openText(Files.newInputStream(file), fileName);
+                CSVParser parser = LandingFiles.CSV.parse(reader)) {
+            Set<String> header = parser.getHeaderNames().stream().map(LandingFiles::normaliseHeader).collect(Collectors.toSet());
+            List<String> missing = columns.stream().filter(column -> !header.contains(column)).toList();
+            if (!missing.isEmpty()) {
+                throw new InputRefusedException("Cannot read " + name + ": header lacks required column(s) " + String.join(", ", missing));
+            }
+            for (CSVRecord record : parser) {
+                rowReader.accept(new Row(name, record));
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Row(String file, CSVRecord record) {
+        String text(String column) {
+            String value = record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
+            if (value.isEmpty()) {
+                throw refuse(column, "required value is empty");
+            }
+            return value;
+        }
+
+        Lpa lpa(String column) {
+            String value = text(column);
+            return Lpa.fromCode(value).orElseThrow(() -> refuse(column, "unknown LPA '" + value + "', expected one of "
+                    + Arrays.stream(Lpa.values()).map(Lpa::code).collect(Collectors.joining(", "))));
+        }
+
+        String oneOf(String column, Set<String> allowed) {
+            String value = text(column);
+            if (!allowed.contains(value)) {
+                throw refuse(column, "unknown value '" + value + "'");
+            }
+            return value;
+        }
+
+        long count(String column) {
+            String value = text(column);
+            try {
+                long count = Long.parseLong(value);
+                if (count < 0) {
+                    throw refuse(column, "must be >= 0, was " + value);
+                }
+                return count;
+            }
+            catch (NumberFormatException e) {
+                throw refuse(column, "not a whole number: '" + value + "'");
+            }
+        }
+
+        double number(String column) {
+            String value = text(column);
+            try {
+                return Double.parseDouble(value);
+            }
+            catch (NumberFormatException e) {
+                throw refuse(column, "not a number: '" + value + "'");
+            }
+        }
+
+        InputRefusedException refuse(String column, String why) {
+            // Line numbers count the header as line 1, as an editor shows them.
+            return new InputRefusedException(file + " line " + (record.getRecordNumber() + 1) + ", column " + column + ": " + why);
+        }
+    }
+}

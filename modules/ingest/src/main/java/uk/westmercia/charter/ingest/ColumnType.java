@@ -1,0 +1,12 @@
+package uk.westmercia.charter.ingest;
+
+/** The types of the data contract's columns. */
+public enum ColumnType {
+    STRING,
+    DATE,
+    TIMESTAMP,
+    BOOLEAN,
+    INTEGER,
+    NUMBER,
+    STRING_LIST
+}

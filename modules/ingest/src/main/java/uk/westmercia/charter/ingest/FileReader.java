@@ -1,0 +1,251 @@
+package uk.westmercia.charter.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.CloseShieldInputStream;
+import org.apache.commons.io.output.NullOutputStream;
+import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.landing.LandingFiles;
+
+/**
+ * Reads one landing file once: hashes its bytes, checks its header, validates every row and keeps
+ * keys unique within the file. Rows are handed on as they are read, so memory stays flat.
+ */
+public final class FileReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Source source;
+    private final RowValidator validator;
+
+    public FileReader(Source source, RowValidator validator) {
+        this.source = requireNonNull(source, "source is null");
+        this.validator = requireNonNull(validator, "validator is null");
+    }
+
+    /** Receives each row's outcome; the line is the file's line (CSV, header is line 1) or record number (JSON Lines). */
+    public interface RowSink {
+        void accept(long line, RowOutcome outcome);
+    }
+
+    /** What reading a file found. {@code refusal} is set when the whole file was refused. */
+    public record FileSummary(String checksum, long rowsRead, long unknownFields, String refusal) {
+    }
+
+    public FileSummary read(String fileName, InputStream raw, RowSink sink) {
+        MessageDigest digest = sha256();
+        Optional<LocalDate> fileDate = FileNames.extractDate(fileName);
+        try (InputStream hashed = new DigestInputStream(raw, digest);
+                Reader text = LandingFiles.openText(CloseShieldInputStream.wrap(hashed), fileName)) {
+            long[] counts = source.isJsonLines()
+                    ? readJsonLines(text, fileDate, sink)
+                    : readCsv(fileName, text, fileDate, sink);
+            if (counts == null) {
+                return new FileSummary(drain(hashed, digest), 0, 0, refusal);
+            }
+            return new FileSummary(drain(hashed, digest), counts[0], counts[1], null);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + fileName + ": " + e.getMessage(), e);
+        }
+        finally {
+            refusal = null;
+        }
+    }
+
+    private String refusal;
+
+    private long[] readCsv(String fileName, Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
+        CSVParser parser;
+        try {
+            parser = LandingFiles.CSV.parse(text);
+        }
+        catch (IllegalArgumentException | UncheckedIOException e) {
+            refusal = "Cannot read " + fileName + ": its header row is not valid CSV (" + e.getMessage() + ")";
+            return null;
+        }
+        try (parser) {
+            Map<String, Integer> header = new HashMap<>();
+            List<String> names = parser.getHeaderNames();
+            for (int i = 0; i < names.size(); i++) {
+                header.putIfAbsent(LandingFiles.normaliseHeader(names.get(i)), i);
+            }
+            List<String> missing = SourceSchemas.columns(source).stream()
+                    .filter(ColumnSpec::required)
+                    .map(ColumnSpec::name)
+                    .filter(name -> !header.containsKey(name.toLowerCase(Locale.ROOT)))
+                    .toList();
+            if (!missing.isEmpty()) {
+                refusal = fileName + ": file refused, header lacks required column(s) " + String.join(", ", missing);
+                return null;
+            }
+            KeyTracker keys = new KeyTracker(SourceSchemas.keyColumn(source));
+            long rows = 0;
+            long previousLine = parser.getCurrentLineNumber();
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                }
+                catch (UncheckedIOException | IllegalStateException e) {
+                    // Commons CSV cannot resynchronise after a broken quote: the rest of the file is one malformed row.
+                    rows++;
+                    sink.accept(previousLine + 1, new RowOutcome.Rejected(RejectReason.MALFORMED, null,
+                            "the CSV could not be parsed from here on: " + rootMessage(e)));
+                    break;
+                }
+                rows++;
+                long line = previousLine + 1;
+                previousLine = parser.getCurrentLineNumber();
+                if (record.size() != names.size()) {
+                    sink.accept(line, new RowOutcome.Rejected(RejectReason.MALFORMED, null,
+                            "row has " + record.size() + " cells, the header has " + names.size()));
+                    continue;
+                }
+                Map<String, Object> raw = new HashMap<>();
+                for (Map.Entry<String, Integer> entry : header.entrySet()) {
+                    raw.put(entry.getKey(), record.get(entry.getValue()));
+                }
+                sink.accept(line, keys.check(validator.validate(raw, fileDate), raw, line));
+            }
+            return new long[] {rows, 0};
+        }
+    }
+
+    private long[] readJsonLines(Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
+        BufferedReader lines = new BufferedReader(text, 1 << 16);
+        KeyTracker keys = new KeyTracker(SourceSchemas.keyColumn(source));
+        Set<String> known = new LinkedHashSet<>();
+        SourceSchemas.columns(source).forEach(column -> known.add(column.name()));
+        long rows = 0;
+        long unknownFields = 0;
+        long number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            rows++;
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            }
+            catch (JsonProcessingException e) {
+                sink.accept(number, new RowOutcome.Rejected(RejectReason.MALFORMED, null, "not a JSON object: " + e.getOriginalMessage()));
+                continue;
+            }
+            if (node == null || !node.isObject()) {
+                sink.accept(number, new RowOutcome.Rejected(RejectReason.MALFORMED, null, "not a JSON object"));
+                continue;
+            }
+            Map<String, Object> raw = new HashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String name = LandingFiles.normaliseHeader(field.getKey());
+                if (!known.contains(name)) {
+                    unknownFields++;
+                    continue;
+                }
+                raw.put(name, jsonValue(field.getValue()));
+            }
+            sink.accept(number, keys.check(validator.validate(raw, fileDate), raw, number));
+        }
+        return new long[] {rows, unknownFields};
+    }
+
+    private static Object jsonValue(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            return value.numberValue();
+        }
+        if (value.isArray()) {
+            List<Object> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.isTextual() ? item.textValue() : item.toString()));
+            // A non-text element stays non-text so the validator can reject it.
+            List<Object> typed = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                typed.add(value.get(i).isTextual() ? items.get(i) : value.get(i));
+            }
+            return typed;
+        }
+        return value.isTextual() ? value.textValue() : value.toString();
+    }
+
+    /** A key repeated within one file is rejected after its first row. */
+    private static final class KeyTracker {
+        private final String column;
+        private final Map<String, Long> firstLine = new HashMap<>();
+
+        KeyTracker(String column) {
+            this.column = column;
+        }
+
+        RowOutcome check(RowOutcome outcome, Map<String, Object> raw, long line) {
+            if (column == null || !(outcome instanceof RowOutcome.Staged)) {
+                return outcome;
+            }
+            Object key = raw.get(column);
+            Long first = firstLine.putIfAbsent(String.valueOf(key).trim(), line);
+            if (first == null) {
+                return outcome;
+            }
+            return new RowOutcome.Rejected(RejectReason.DUPLICATE_KEY, column, column + " repeats the key of line " + first + " of this file");
+        }
+    }
+
+    private static String drain(InputStream hashed, MessageDigest digest) throws IOException {
+        // Hash what the parser did not need to read, so the checksum is of the whole file.
+        hashed.transferTo(NullOutputStream.INSTANCE);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash files: SHA-256 is not available", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}

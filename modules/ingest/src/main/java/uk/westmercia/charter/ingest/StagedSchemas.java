@@ -1,0 +1,74 @@
+package uk.westmercia.charter.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import uk.westmercia.charter.catalogue.Source;
+
+/**
+ * The columns of {@code staged/<source>/}: the contract's typed columns, those derived at ingest
+ * (the LPA and SNT of a row, the version time of a crime), then where the row came from.
+ */
+public final class StagedSchemas {
+    public static final String SOURCE_FILE = "source_file";
+    public static final String SOURCE_LINE = "source_line";
+    public static final String FILE_ORDER = "file_order";
+
+    private StagedSchemas() {
+    }
+
+    public static StructType schema(Source source) {
+        List<StructField> fields = new ArrayList<>(validatedFields(source));
+        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false));
+        fields.add(DataTypes.createStructField(SOURCE_LINE, DataTypes.LongType, false));
+        fields.add(DataTypes.createStructField(FILE_ORDER, DataTypes.StringType, false));
+        return DataTypes.createStructType(fields);
+    }
+
+    /** The fields a validated row carries, in the order {@link RowValidator} produces them. */
+    public static List<StructField> validatedFields(Source source) {
+        List<StructField> fields = new ArrayList<>();
+        if (source == Source.POLICEUK) {
+            for (String name : List.of("crime_ref", "recorded_date", "category", "lpa_code", "district", "lsoa_code", "location_id", "placement")) {
+                fields.add(DataTypes.createStructField(name, name.equals("recorded_date") ? DataTypes.DateType : DataTypes.StringType, true));
+            }
+            return fields;
+        }
+        for (ColumnSpec column : SourceSchemas.columns(source)) {
+            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), !column.required() && column.defaultValue() == null));
+        }
+        switch (source) {
+            case CRIME -> {
+                fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, false));
+                fields.add(DataTypes.createStructField("version_at", DataTypes.TimestampType, false));
+            }
+            case CONTACTS, SURVEY_PUBLIC -> fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, true));
+            case SURVEY_PARISH -> {
+                fields.add(DataTypes.createStructField("snt_code", DataTypes.StringType, false));
+                fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, false));
+            }
+            default -> {
+            }
+        }
+        return fields;
+    }
+
+    public static List<String> columnNames(Source source) {
+        return validatedFields(source).stream().map(StructField::name).toList();
+    }
+
+    private static DataType sparkType(ColumnType type) {
+        return switch (type) {
+            case STRING -> DataTypes.StringType;
+            case DATE -> DataTypes.DateType;
+            case TIMESTAMP -> DataTypes.TimestampType;
+            case BOOLEAN -> DataTypes.BooleanType;
+            case INTEGER -> DataTypes.LongType;
+            case NUMBER -> DataTypes.DoubleType;
+            case STRING_LIST -> DataTypes.createArrayType(DataTypes.StringType, false);
+        };
+    }
+}

@@ -1,0 +1,230 @@
+package uk.westmercia.charter.jobs;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import uk.westmercia.charter.calendar.LondonTime;
+import uk.westmercia.charter.landing.InputRefusedException;
+import uk.westmercia.charter.warehouse.CharterSpark;
+import uk.westmercia.charter.warehouse.RunReport;
+import uk.westmercia.charter.warehouse.RunReports;
+import uk.westmercia.charter.warehouse.Warehouse;
+
+/**
+ * {@code jobs/charter}: the one entry point, the same under {@code java -jar} and {@code spark-submit}.
+ * Exit codes: 0 success, 2 bad command line, 3 input refused, 1 anything else. Every failure prints
+ * one line saying what and where before any stack trace.
+ */
+@Command(name = "charter", mixinStandardHelpOptions = true, versionProvider = CharterCli.Version.class,
+        description = "Charter metrics: measures the West Mercia Local Policing Charter's promises.",
+        subcommands = {CharterCli.Nightly.class, CharterCli.Export.class, CharterCli.Scorecard.class, CharterCli.Generate.class})
+public final class CharterCli {
+    private static final Logger LOG = LoggerFactory.getLogger(CharterCli.class);
+
+    public static void main(String[] args) {
+        int code = run(args);
+        System.exit(code);
+    }
+
+    /** Runs a command line and returns its exit code (tests call this rather than main). */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new CharterCli());
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("charter: " + exception.getMessage());
+            err.println("Try 'jobs/charter " + exception.getCommandLine().getCommandName() + " --help'.");
+            return ExitCode.BAD_COMMAND_LINE.code();
+        });
+        commandLine.setExecutionExceptionHandler((exception, parsed, result) -> {
+            ExitCode code = exitCodeOf(exception);
+            System.err.println("charter: " + oneLine(exception));
+            if (code == ExitCode.FAILURE) {
+                exception.printStackTrace();
+            }
+            return code.code();
+        });
+        return commandLine.execute(args);
+    }
+
+    static ExitCode exitCodeOf(Throwable exception) {
+        if (exception instanceof JobFailure failure) {
+            return failure.exitCode();
+        }
+        if (exception instanceof InputRefusedException) {
+            return ExitCode.INPUT_REFUSED;
+        }
+        return ExitCode.FAILURE;
+    }
+
+    static String oneLine(Throwable exception) {
+        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"charter-metrics " + codeVersion()};
+        }
+    }
+
+    static String codeVersion() {
+        String version = CharterCli.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    static class SparkOptions {
+        @Option(names = "--master", description = "Spark master URL (default: local[*], or the one spark-submit gives).")
+        String master;
+
+        SparkSession session(String job) {
+            return CharterSpark.session("charter-" + job, Optional.ofNullable(master));
+        }
+    }
+
+    @Command(name = "nightly", mixinStandardHelpOptions = true,
+            description = "Ingest what is new and recompute every metric for every period up to --as-of.")
+    static final class Nightly extends SparkOptions implements Callable<Integer> {
+        @Option(names = "--landing", defaultValue = "data-samples", description = "Landing folder (default: ${DEFAULT-VALUE}).")
+        Path landing;
+
+        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
+        Path warehouse;
+
+        @Option(names = "--as-of", description = "Last date to compute (default: yesterday, London time).")
+        LocalDate asOf;
+
+        @Option(names = "--pseudo-key-file", description = "File holding the pseudonymisation key (else CHARTER_PSEUDO_KEY).")
+        Path pseudoKeyFile;
+
+        @Option(names = "--reject-threshold", defaultValue = "0.05",
+                description = "Largest share of a source's rows that may be rejected before the run is refused (default: ${DEFAULT-VALUE}).")
+        double rejectThreshold;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LocalDate effectiveAsOf = asOf != null ? asOf : LondonTime.londonDate(Clock.systemUTC().instant()).minusDays(1);
+            if (!java.nio.file.Files.isDirectory(landing)) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: landing folder " + landing.toAbsolutePath() + " does not exist");
+            }
+            PseudonymisationKey key = PseudonymisationKey.resolve(Optional.ofNullable(pseudoKeyFile), System.getenv(), landing);
+            Instant started = Instant.now();
+            String runId = RunIds.next(started);
+            RunReport report = new RunReport(runId, "nightly", spec.commandLine().getParseResult().originalArgs(), codeVersion(), started);
+            Warehouse target = new Warehouse(warehouse);
+            MDC.put("run_id", runId);
+            LOG.info("Run {}: nightly, landing {}, warehouse {}, as of {}", runId, landing.toAbsolutePath(), target.root(), effectiveAsOf);
+            SparkSession spark = session("nightly");
+            try {
+                new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, effectiveAsOf, key, rejectThreshold), report).run();
+                report.status = "succeeded";
+                report.exitCode = 0;
+                Path json = RunReports.write(target, report, spark);
+                System.out.println("Run " + runId + " succeeded.");
+                System.out.println("  metric values: " + target.tablePath(NightlyJob.METRIC_VALUES));
+                System.out.println("  staged:        " + target.root().resolve("staged"));
+                System.out.println("  rejects:       " + target.root().resolve("rejects"));
+                System.out.println("  run report:    " + json);
+                System.out.println("  read them:     jobs/charter export --table metric_values --format csv");
+                return 0;
+            }
+            catch (RuntimeException e) {
+                report.status = "failed";
+                report.exitCode = exitCodeOf(e).code();
+                report.error = oneLine(e);
+                report.endedAt = Instant.now();
+                try {
+                    RunReports.write(target, report, spark);
+                }
+                catch (RuntimeException reportFailure) {
+                    e.addSuppressed(reportFailure);
+                }
+                throw e;
+            }
+            finally {
+                spark.stop();
+                MDC.remove("run_id");
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a warehouse table as CSV or JSON Lines.")
+    static final class Export extends SparkOptions implements Callable<Integer> {
+        @Option(names = "--table", required = true, description = "Table: metric_values, theme_scores, scorecard, area_comparison, staged/<source>, rejects/<source>, runs.")
+        String table;
+
+        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--out", description = "Output file (default: standard output).")
+        Path out;
+
+        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
+        Path warehouse;
+
+        @Override
+        public Integer call() throws Exception {
+            TableExport.Format parsed = TableExport.Format.parse(format);
+            Path path = TableExport.resolve(new Warehouse(warehouse), table);
+            SparkSession spark = session("export");
+            try {
+                long rows = TableExport.export(spark, path, parsed, Optional.ofNullable(out));
+                if (out != null) {
+                    System.err.println("Exported " + rows + " row(s) of " + table + " to " + out);
+                }
+                return 0;
+            }
+            finally {
+                spark.stop();
+            }
+        }
+    }
+
+    @Command(name = "scorecard", mixinStandardHelpOptions = true, description = "The quarterly charter scorecard (not yet available).")
+    static final class Scorecard implements Callable<Integer> {
+        @Option(names = "--quarter", required = true, description = "Financial quarter, e.g. \"2025-26 Q1\".")
+        String quarter;
+
+        @Option(names = "--warehouse", defaultValue = "warehouse")
+        Path warehouse;
+
+        @Option(names = "--out")
+        Path out;
+
+        @Override
+        public Integer call() {
+            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "scorecard is not yet available in this version");
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Synthetic landing data (not yet available).")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--out", required = true)
+        Path out;
+
+        @Override
+        public Integer call() {
+            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "generate is not yet available in this version");
+        }
+    }
+
+    static List<String> copy(List<String> values) {
+        return new ArrayList<>(values);
+    }
+}

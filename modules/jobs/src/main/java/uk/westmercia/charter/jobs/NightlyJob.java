@@ -1,0 +1,165 @@
+package uk.westmercia.charter.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.ingest.FileReport;
+import uk.westmercia.charter.ingest.Pseudonymiser;
+import uk.westmercia.charter.ingest.ReferenceLookup;
+import uk.westmercia.charter.ingest.Stager;
+import uk.westmercia.charter.ingest.StagingResult;
+import uk.westmercia.charter.metrics.MetricContext;
+import uk.westmercia.charter.metrics.MetricEngine;
+import uk.westmercia.charter.reference.ReferenceData;
+import uk.westmercia.charter.reference.ReferenceDataReader;
+import uk.westmercia.charter.warehouse.RunReport;
+import uk.westmercia.charter.warehouse.TableName;
+import uk.westmercia.charter.warehouse.Warehouse;
+
+/**
+ * The nightly run: stage every source, compute every metric, then publish all tables at once.
+ * Nothing is published unless every step succeeded.
+ */
+public final class NightlyJob {
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
+    public static final TableName METRIC_VALUES = TableName.metrics("metric_values");
+
+    /** The run's settings. */
+    public record Options(Path landing, Path warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold) {
+        public Options {
+            requireNonNull(landing, "landing is null");
+            requireNonNull(warehouse, "warehouse is null");
+            requireNonNull(asOf, "asOf is null");
+            requireNonNull(key, "key is null");
+            if (!(rejectThreshold >= 0 && rejectThreshold <= 1)) {
+                throw new IllegalArgumentException("Cannot run nightly: reject threshold must be in [0, 1], was " + rejectThreshold);
+            }
+        }
+    }
+
+    private final SparkSession spark;
+    private final Options options;
+    private final RunReport report;
+
+    public NightlyJob(SparkSession spark, Options options, RunReport report) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.options = requireNonNull(options, "options is null");
+        this.report = requireNonNull(report, "report is null");
+    }
+
+    public void run() {
+        Warehouse warehouse = new Warehouse(options.warehouse());
+        String runId = report.runId;
+        Catalogue catalogue = Catalogue.bundled();
+        report.catalogueVersion = catalogue.version();
+        report.catalogueSha256 = catalogue.sha256();
+        report.asOf = options.asOf().toString();
+        report.landing = options.landing().toString();
+        report.warehouse = warehouse.root().toString();
+        report.pseudonymisationKey = options.key().origin();
+        if (options.key().development()) {
+            String warning = "Pseudonymising with the published development key: acceptable only for the bundled data-samples";
+            LOG.warn(warning);
+            report.warnings.add(warning);
+        }
+
+        ReferenceData reference = ReferenceDataReader.read(options.landing());
+        LOG.info("Reference data: {} SNTs, {} parishes, {} districts, {} targets",
+                reference.snts().size(), reference.parishes().size(), reference.districts().size(), reference.targets().size());
+
+        Stager stager = new Stager(spark, ReferenceLookup.of(reference), new Pseudonymiser(options.key().key()));
+        List<TableName> written = new ArrayList<>();
+        Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
+        List<String> refusals = new ArrayList<>();
+        List<String> overThreshold = new ArrayList<>();
+        for (Source source : Source.values()) {
+            List<Path> files = Stager.landingFiles(options.landing(), source);
+            if (files.isEmpty()) {
+                report.absentSources.add(source.folder());
+                continue;
+            }
+            if (source == Source.POLICEUK && staged.containsKey(Source.CRIME)) {
+                String note = "policeuk files ignored: the landing has crime/ extracts, and a landing uses one crime source";
+                LOG.info(note);
+                report.warnings.add(note);
+                continue;
+            }
+            LOG.info("Staging {}: {} file(s)", source.folder(), files.size());
+            StagingResult result = stager.stage(source, files);
+            TableName stagedTable = TableName.staged(source.folder());
+            TableName rejectsTable = TableName.rejects(source.folder());
+            result.staged().write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(stagedTable, runId).toString());
+            result.rejects().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(rejectsTable, runId).toString());
+            List<FileReport> files_ = result.fileReports();
+            result.release();
+            report.inputFiles.addAll(files_);
+            long read = files_.stream().mapToLong(FileReport::rowsRead).sum();
+            long rejected = files_.stream().mapToLong(FileReport::rowsRejected).sum();
+            long stagedRows = files_.stream().mapToLong(FileReport::rowsStaged).sum();
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("files", files_.size());
+            summary.put("rows_read", read);
+            summary.put("rows_staged", stagedRows);
+            summary.put("rows_rejected", rejected);
+            report.sources.put(source.folder(), summary);
+            files_.stream().filter(file -> file.refused() != null).forEach(file -> refusals.add(file.refused()));
+            files_.stream().filter(file -> !file.reconciles()).forEach(file ->
+                    refusals.add(file.file() + ": rows read " + file.rowsRead() + " != staged " + file.rowsStaged() + " + rejected " + file.rowsRejected()));
+            double rate = read == 0 ? 0 : (double) rejected / read;
+            LOG.info("Staged {}: {} file(s), {} row(s) read, {} staged, {} rejected ({}%)", source.folder(), files_.size(), read, stagedRows,
+                    rejected, String.format("%.2f", 100 * rate));
+            if (rate > options.rejectThreshold()) {
+                String worst = files_.stream().max(java.util.Comparator.comparingLong(FileReport::rowsRejected)).map(FileReport::file).orElse("?");
+                overThreshold.add(String.format("%s: %d of %d rows rejected (%.1f%%, threshold %.1f%%), most in %s; see %s",
+                        source.folder(), rejected, read, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.versionPath(rejectsTable, runId)));
+            }
+            written.add(stagedTable);
+            written.add(rejectsTable);
+            staged.put(source, spark.read().parquet(warehouse.versionPath(stagedTable, runId).toString()));
+        }
+        if (!refusals.isEmpty()) {
+            throw new JobFailure(ExitCode.INPUT_REFUSED, refusals.get(0) + (refusals.size() > 1 ? " (and " + (refusals.size() - 1) + " more)" : ""));
+        }
+        if (!overThreshold.isEmpty()) {
+            throw new JobFailure(ExitCode.INPUT_REFUSED, "Input refused, reject rate over threshold: " + String.join("; ", overThreshold));
+        }
+
+        MetricEngine engine = new MetricEngine(catalogue);
+        MetricEngine.Result metrics = engine.compute(new MetricContext(spark, reference, options.asOf(), staged), runId, LOG::info);
+        report.metricsSkipped.putAll(metrics.skipped());
+        metrics.metricValues()
+                .orderBy("metric_id", "area_level", "area_code", "period_type", "period_start")
+                .coalesce(1)
+                .write().mode(SaveMode.ErrorIfExists)
+                .parquet(warehouse.versionPath(METRIC_VALUES, runId).toString());
+        written.add(METRIC_VALUES);
+        LOG.info("Computed {} metric(s): {}", metrics.computed().size(), String.join(", ", metrics.computed()));
+
+        // Every table is written: now, and only now, switch them all.
+        for (TableName table : written) {
+            long rows = spark.read().parquet(warehouse.versionPath(table, runId).toString()).count();
+            warehouse.publish(table, runId);
+            report.tables.add(new RunReport.TableReport(table.path(), rows, runId));
+            LOG.info("Published {} ({} rows) -> {}", table, rows, warehouse.tablePath(table));
+        }
+        for (TableName table : written) {
+            warehouse.removeOldVersions(table);
+        }
+        report.endedAt = Instant.now();
+    }
+}

@@ -1,0 +1,48 @@
+package uk.westmercia.charter.jobs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the pseudonymisation key comes from: {@code --pseudo-key-file}, else {@code CHARTER_PSEUDO_KEY}.
+ * Only the bundled data-samples landing may fall back to the published development key.
+ */
+public record PseudonymisationKey(byte[] key, String origin, boolean development) {
+    public static final String ENVIRONMENT_VARIABLE = "CHARTER_PSEUDO_KEY";
+    /** Marks the bundled sample landing; its content is synthetic, so a published key does no harm. */
+    public static final String SAMPLE_MARKER = ".charter-bundled-sample";
+    /** Published on purpose: it protects nothing and must never be used for real data. */
+    static final String DEVELOPMENT_KEY = "charter-metrics-development-key-not-for-real-data";
+
+    public static PseudonymisationKey resolve(Optional<Path> keyFile, Map<String, String> environment, Path landing) {
+        if (keyFile.isPresent()) {
+            try {
+                String key = Files.readString(keyFile.get(), StandardCharsets.UTF_8).strip();
+                return of(key, "file " + keyFile.get());
+            }
+            catch (IOException e) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot read --pseudo-key-file " + keyFile.get() + ": " + e.getMessage());
+            }
+        }
+        String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return of(fromEnvironment.strip(), "environment variable " + ENVIRONMENT_VARIABLE);
+        }
+        if (Files.isRegularFile(landing.resolve(SAMPLE_MARKER))) {
+            return new PseudonymisationKey(DEVELOPMENT_KEY.getBytes(StandardCharsets.UTF_8), "development key (bundled data-samples only)", true);
+        }
+        throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot pseudonymise " + landing
+                + ": no key; set " + ENVIRONMENT_VARIABLE + " or pass --pseudo-key-file FILE (the development key is only for the bundled data-samples)");
+    }
+
+    private static PseudonymisationKey of(String key, String origin) {
+        if (key.length() < 16) {
+            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot pseudonymise: the key from " + origin + " must be at least 16 characters");
+        }
+        return new PseudonymisationKey(key.getBytes(StandardCharsets.UTF_8), origin, false);
+    }
+}

@@ -1,0 +1,215 @@
+package uk.westmercia.charter.metrics;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.calendar.PeriodType;
+import uk.westmercia.charter.catalogue.MetricDefinition;
+import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.reference.AreaLevel;
+import uk.westmercia.charter.reference.ReferenceData;
+
+/**
+ * What every metric kind shares: the staged inputs as metrics read them, the run's --as-of date,
+ * the calendar as a small broadcast table, and the grid of areas and periods a metric is reported on.
+ */
+public final class MetricContext {
+    public static final String EVENT_DATE = "event_date";
+
+    private final SparkSession spark;
+    private final ReferenceData reference;
+    private final LocalDate asOf;
+    private final Map<Source, Dataset<Row>> inputs;
+    private final Map<Source, Optional<LocalDate[]>> ranges = new EnumMap<>(Source.class);
+
+    /**
+     * @param staged the staged tables present in the warehouse; a metric of source {@code crime}
+     *     reads {@code policeuk} where the landing has no force extract
+     */
+    public MetricContext(SparkSession spark, ReferenceData reference, LocalDate asOf, Map<Source, Dataset<Row>> staged) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.reference = requireNonNull(reference, "reference is null");
+        this.asOf = requireNonNull(asOf, "asOf is null");
+        this.inputs = new EnumMap<>(Source.class);
+        staged.forEach((source, rows) -> inputs.put(source, currentRows(source, rows)));
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /** The source a metric actually reads, if the warehouse has it. */
+    public Optional<Source> effectiveSource(MetricDefinition metric) {
+        if (metric.source() == Source.CRIME && !inputs.containsKey(Source.CRIME) && inputs.containsKey(Source.POLICEUK)) {
+            return Optional.of(Source.POLICEUK);
+        }
+        return inputs.containsKey(metric.source()) ? Optional.of(metric.source()) : Optional.empty();
+    }
+
+    public Dataset<Row> input(Source source) {
+        return requireNonNull(inputs.get(source), () -> "no staged rows for " + source.folder());
+    }
+
+    /** Whether a source's rows have every column a metric requires (police.uk rows have no victim, say). */
+    public boolean hasColumns(Source source, List<String> columns) {
+        List<String> present = Arrays.asList(input(source).columns());
+        return present.containsAll(columns);
+    }
+
+    /** A catalogue expression as a Spark column, with {@code {as_of}} replaced by the run's date. */
+    public Column expression(String sql) {
+        return expr(sql.replace("{as_of}", "DATE'" + asOf + "'"));
+    }
+
+    /**
+     * The metric's events: its filter applied, its date as {@code event_date}, nothing after --as-of,
+     * and one row per period of the metric's period types the event falls in.
+     */
+    public Dataset<Row> eventsByPeriod(MetricDefinition metric, Source source, Column filter, List<PeriodType> periodTypes) {
+        Dataset<Row> events = input(source).filter(filter)
+                .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
+                .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
+        return events.join(broadcast(calendar(source, periodTypes)), col(EVENT_DATE).equalTo(col("calendar_date")))
+                .drop("calendar_date");
+    }
+
+    /** One row per area an event counts in: the force, its LPA if known, its SNT if known. */
+    public static Dataset<Row> byArea(Dataset<Row> events, List<AreaLevel> levels) {
+        List<String> columns = Arrays.asList(events.columns());
+        Column lpa = columns.contains("lpa_code") ? col("lpa_code") : lit(null).cast(DataTypes.StringType);
+        Column snt = columns.contains("snt_code") ? col("snt_code") : lit(null).cast(DataTypes.StringType);
+        List<Column> areas = new ArrayList<>();
+        for (AreaLevel level : levels) {
+            Column code = switch (level) {
+                case FORCE -> lit(uk.westmercia.charter.reference.Lpa.FORCE_CODE);
+                case LPA -> lpa;
+                case SNT -> snt;
+            };
+            areas.add(struct(lit(level.label()).as("area_level"), code.as("area_code")));
+        }
+        return events.withColumn("_area", explode(array(areas.toArray(Column[]::new))))
+                .withColumn("area_level", col("_area.area_level"))
+                .withColumn("area_code", col("_area.area_code"))
+                .drop("_area")
+                .filter(col("area_code").isNotNull());
+    }
+
+    /** The periods of a metric: from the one holding the source's earliest record to the one holding min(as-of, latest record). */
+    public List<Period> periods(Source source, PeriodType type) {
+        Optional<LocalDate[]> range = range(source);
+        if (range.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = range.get()[0];
+        LocalDate last = range.get()[1].isBefore(asOf) ? range.get()[1] : asOf;
+        if (last.isBefore(first)) {
+            return List.of();
+        }
+        return Period.covering(type, first, last).stream().map(period -> period.endingNoLaterThan(asOf)).toList();
+    }
+
+    /** The grid a metric is reported on, with each area's population for rates. */
+    public Dataset<Row> grid(MetricDefinition metric, Source source) {
+        List<Row> rows = new ArrayList<>();
+        for (AreaLevel level : metric.areaLevels()) {
+            if (level == AreaLevel.SNT && source == Source.POLICEUK) {
+                continue;
+            }
+            for (String area : reference.areaCodes(level)) {
+                double population = source == Source.POLICEUK
+                        ? reference.districtPopulation(level, area)
+                        : reference.population(level, area);
+                for (PeriodType type : metric.periodTypes()) {
+                    for (Period period : periods(source, type)) {
+                        rows.add(RowFactory.create(level.label(), area, type.label(), period.label(), period.start(), period.end(), population));
+                    }
+                }
+            }
+        }
+        return spark.createDataFrame(rows, GRID);
+    }
+
+    static final StructType GRID = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("area_level", DataTypes.StringType, false),
+            DataTypes.createStructField("area_code", DataTypes.StringType, false),
+            DataTypes.createStructField("period_type", DataTypes.StringType, false),
+            DataTypes.createStructField("period_label", DataTypes.StringType, false),
+            DataTypes.createStructField("period_start", DataTypes.DateType, false),
+            DataTypes.createStructField("period_end", DataTypes.DateType, false),
+            DataTypes.createStructField("population", DataTypes.DoubleType, false)));
+
+    private static final StructType CALENDAR = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("calendar_date", DataTypes.DateType, false),
+            DataTypes.createStructField("period_type", DataTypes.StringType, false),
+            DataTypes.createStructField("period_label", DataTypes.StringType, false)));
+
+    /** Every date of the source's range, with the label of each period type holding it: a few thousand rows. */
+    public Dataset<Row> calendar(Source source, List<PeriodType> types) {
+        Optional<LocalDate[]> range = range(source);
+        List<Row> rows = new ArrayList<>();
+        if (range.isPresent()) {
+            // Dates reach a year past the range so due dates and week ends beyond the last record still find their period.
+            for (LocalDate date = range.get()[0].minusYears(1); !date.isAfter(asOf.plusDays(7)); date = date.plusDays(1)) {
+                for (PeriodType type : types) {
+                    rows.add(RowFactory.create(date, type.label(), Period.containing(type, date).label()));
+                }
+            }
+        }
+        return spark.createDataFrame(rows, CALENDAR);
+    }
+
+    /** Earliest and latest record date of a source; one small aggregate per source per run. */
+    public Optional<LocalDate[]> range(Source source) {
+        return ranges.computeIfAbsent(source, key -> {
+            Row row = input(key).agg(min(col("_record_date")), max(col("_record_date"))).first();
+            if (row.isNullAt(0)) {
+                return Optional.empty();
+            }
+            return Optional.of(new LocalDate[] {row.getAs(0), row.getAs(1)});
+        });
+    }
+
+    /** The rows metrics read: recorded crimes only (cancelled count nowhere), each with its record date. */
+    private static Dataset<Row> currentRows(Source source, Dataset<Row> staged) {
+        Dataset<Row> rows = source == Source.CRIME ? staged.filter(col("status").equalTo("recorded")) : staged;
+        Column recordDate = switch (source) {
+            case CRIME, POLICEUK -> col("recorded_date");
+            case CONTACTS -> expr("to_date(received_at)");
+            case ENGAGEMENT -> col("date");
+            case SURVEY_PUBLIC -> col("interview_date");
+            case SURVEY_PARISH -> col("response_date");
+        };
+        return rows.withColumn("_record_date", recordDate);
+    }
+}

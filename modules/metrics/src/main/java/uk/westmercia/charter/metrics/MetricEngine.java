@@ -1,0 +1,123 @@
+package uk.westmercia.charter.metrics;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.catalogue.MetricDefinition;
+import uk.westmercia.charter.catalogue.MetricKind;
+import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.catalogue.Unit;
+
+/** Computes {@code metric_values} for every catalogue metric whose source has staged rows. */
+public final class MetricEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricEngine.class);
+    private static final String[] KEYS = {"area_level", "area_code", "period_type", "period_label"};
+
+    private final Catalogue catalogue;
+    private final Map<MetricKind, MetricKindComputer> kinds;
+
+    public MetricEngine(Catalogue catalogue) {
+        this.catalogue = requireNonNull(catalogue, "catalogue is null");
+        Map<MetricKind, MetricKindComputer> computers = new EnumMap<>(MetricKind.class);
+        computers.put(MetricKind.EVENT_PROPORTION, new EventProportion());
+        computers.put(MetricKind.SURVEY_PROPORTION, new SurveyProportion());
+        computers.put(MetricKind.RATE_PER_1000, new RatePer1000());
+        computers.put(MetricKind.WEEKLY_COVERAGE, new WeeklyCoverage());
+        this.kinds = Map.copyOf(computers);
+    }
+
+    /** What was computed: the table and the metrics skipped because their source had no data. */
+    public record Result(Dataset<Row> metricValues, List<String> computed, Map<String, String> skipped) {
+    }
+
+    public Result compute(MetricContext context, String runId, Consumer<String> progress) {
+        requireNonNull(runId, "runId is null");
+        List<Dataset<Row>> aggregates = new ArrayList<>();
+        List<String> computed = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        Map<String, MetricDefinition> byId = new LinkedHashMap<>();
+        int index = 0;
+        for (MetricDefinition metric : catalogue.metrics()) {
+            index++;
+            Optional<Source> source = context.effectiveSource(metric);
+            if (source.isEmpty()) {
+                skipped.put(metric.id(), "source " + metric.source().folder() + " has no data");
+                continue;
+            }
+            MetricKindComputer kind = kinds.get(metric.kind());
+            if (kind == null) {
+                skipped.put(metric.id(), "kind " + metric.kind().label() + " is not implemented");
+                continue;
+            }
+            byId.put(metric.id(), metric);
+            aggregates.add(aggregate(metric, source.get(), kind, context));
+            computed.add(metric.id());
+            progress.accept("metric " + index + " of " + catalogue.metrics().size() + " planned: " + metric.id());
+        }
+        FigureCalculator calculator = new FigureCalculator(byId, context.reference().targets());
+        Dataset<Row> all = aggregates.stream().reduce(Dataset::unionByName)
+                .orElseGet(() -> context.spark().createDataFrame(List.of(), MetricValuesSchema.AGGREGATE));
+        Map<String, String[]> labels = new LinkedHashMap<>();
+        byId.values().forEach(metric -> labels.put(metric.id(), new String[] {metric.theme().code(), metric.unit().label()}));
+        Dataset<Row> values = all.map((MapFunction<Row, Row>) row -> finish(row, calculator, labels, runId),
+                Encoders.row(MetricValuesSchema.SCHEMA));
+        return new Result(values, List.copyOf(computed), Map.copyOf(skipped));
+    }
+
+    private Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricKindComputer kind, MetricContext context) {
+        Dataset<Row> grid = context.grid(metric, source);
+        List<String> requires = metric.parameters().values().containsKey("requires")
+                ? metric.parameters().strings("requires") : List.of();
+        boolean available = context.hasColumns(source, requires);
+        if (!available) {
+            LOG.info("{}: {} has no {}; reported as no_data", metric.id(), source.folder(), requires);
+            return grid.select(lit(metric.id()).as("metric_id"), col("area_level"), col("area_code"), col("period_type"),
+                    col("period_label"), col("period_start"), col("period_end"),
+                    lit(null).cast(DataTypes.DoubleType).as("numerator"), lit(null).cast(DataTypes.DoubleType).as("denominator"),
+                    lit(null).cast(DataTypes.LongType).as("base_n"), lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
+                    lit(null).cast(DataTypes.DoubleType).as("direct_value"), lit(false).as("available"));
+        }
+        Dataset<Row> figures = kind.aggregate(metric, source, context);
+        Dataset<Row> joined = grid.join(figures, scala.jdk.javaapi.CollectionConverters.asScala(List.of(KEYS)).toSeq(), "left");
+        boolean rate = metric.unit() == Unit.PER_1000;
+        boolean zero = kind.zeroWhenEmpty();
+        return joined.select(lit(metric.id()).as("metric_id"), col("area_level"), col("area_code"), col("period_type"),
+                col("period_label"), col("period_start"), col("period_end"),
+                (zero ? coalesce(col("numerator"), lit(0.0)) : col("numerator")).as("numerator"),
+                (rate ? col("population") : zero ? coalesce(col("denominator"), lit(0.0)) : col("denominator")).as("denominator"),
+                (zero ? coalesce(col("base_n"), lit(0L)) : col("base_n")).as("base_n"),
+                col("sum_w2"), col("direct_value"), lit(true).as("available"));
+    }
+
+    private static Row finish(Row row, FigureCalculator calculator, Map<String, String[]> labels, String runId) {
+        String metricId = row.getString(0);
+        Double numerator = row.isNullAt(7) ? null : row.getDouble(7);
+        Double denominator = row.isNullAt(8) ? null : row.getDouble(8);
+        Long baseN = row.isNullAt(9) ? null : row.getLong(9);
+        Double sumW2 = row.isNullAt(10) ? null : row.getDouble(10);
+        Double direct = row.isNullAt(11) ? null : row.getDouble(11);
+        FigureCalculator.Figure figure = calculator.figure(metricId, numerator, denominator, baseN, sumW2, direct, row.getBoolean(12));
+        String[] label = labels.get(metricId);
+        return RowFactory.create(metricId, label[0], row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6),
+                numerator, denominator, figure.value(), label[1], figure.ciLow(), figure.ciHigh(), baseN, figure.target(),
+                figure.status().label(), runId);
+    }
+}

@@ -1,0 +1,129 @@
+package uk.westmercia.charter.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The warehouse layout and its one publication step. A run writes each table into a new version
+ * folder, {@code .versions/<table>/<run_id>/}; only when every table of the run is written does it
+ * switch each table's path, {@code <table>}, a symbolic link, to the new version by an atomic
+ * rename. A reader following {@code <table>} sees one whole version, never a half-written one, and
+ * a killed run leaves the links where they were.
+ */
+public final class Warehouse {
+    public static final String VERSIONS = ".versions";
+    /** Versions kept per table besides the current one, so a reader mid-scan is not cut off. */
+    public static final int RETAINED_VERSIONS = 2;
+
+    private final Path root;
+
+    public Warehouse(Path root) {
+        this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The path readers use. */
+    public Path tablePath(TableName table) {
+        return root.resolve(table.path());
+    }
+
+    public Path versionPath(TableName table, String runId) {
+        return root.resolve(VERSIONS).resolve(table.path()).resolve(runId);
+    }
+
+    public Path runsPath() {
+        return root.resolve("runs");
+    }
+
+    public boolean exists(TableName table) {
+        return Files.isDirectory(tablePath(table));
+    }
+
+    /** The version a table's link points at, if the table has been published. */
+    public Optional<String> currentVersion(TableName table) {
+        Path link = tablePath(table);
+        if (!Files.isSymbolicLink(link)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readSymbolicLink(link).getFileName().toString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read table link " + link + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Points a table at a written version with one atomic rename of a fresh link over the old one. */
+    public void publish(TableName table, String runId) {
+        Path version = versionPath(table, runId);
+        if (!Files.isDirectory(version)) {
+            throw new IllegalStateException("Cannot publish " + table + ": version " + runId + " was not written");
+        }
+        Path link = tablePath(table);
+        try {
+            Files.createDirectories(link.getParent());
+            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
+                throw new IllegalStateException("Cannot publish " + table + ": " + link + " is not a table link (was it written by hand?)");
+            }
+            Path temporary = link.resolveSibling("." + link.getFileName() + ".link-" + runId);
+            Files.deleteIfExists(temporary);
+            // Relative, so the warehouse folder can be moved or mounted elsewhere.
+            Files.createSymbolicLink(temporary, link.getParent().relativize(version));
+            try {
+                Files.move(temporary, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (AtomicMoveNotSupportedException e) {
+                throw new IllegalStateException("Cannot publish " + table + ": the file system cannot rename atomically", e);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot publish " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes versions that are neither current nor among the newest retained ones, and unpublished leftovers. */
+    public void removeOldVersions(TableName table) {
+        Path versions = root.resolve(VERSIONS).resolve(table.path());
+        if (!Files.isDirectory(versions)) {
+            return;
+        }
+        Optional<String> current = currentVersion(table);
+        try (Stream<Path> entries = Files.list(versions)) {
+            List<Path> others = entries
+                    .filter(path -> current.map(name -> !path.getFileName().toString().equals(name)).orElse(true))
+                    .sorted(Comparator.comparing((Path path) -> path.getFileName().toString()).reversed())
+                    .toList();
+            for (Path old : others.subList(Math.min(RETAINED_VERSIONS, others.size()), others.size())) {
+                deleteRecursively(old);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean versions of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path entry : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(entry);
+            }
+        }
+    }
+}
