@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.util.Map;
 import uk.westmercia.charter.catalogue.MetricDefinition;
+import uk.westmercia.charter.catalogue.MetricKind;
 import uk.westmercia.charter.catalogue.Unit;
 import uk.westmercia.charter.reference.Target;
 import uk.westmercia.charter.statistics.Interval;
@@ -83,7 +84,11 @@ public final class FigureCalculator implements Serializable {
             }
         }
         Status status;
-        if (value != null && metric.isSurvey() && baseN != null && StatusRule.isLowBase(baseN)) {
+        if (value == null && metric.kind() == MetricKind.GROUP_GAP && baseN != null && baseN > 0) {
+            // Respondents, but fewer than two groups with a base large enough to compare (REL-04).
+            status = Status.LOW_BASE;
+        }
+        else if (value != null && metric.isSurvey() && baseN != null && StatusRule.isLowBase(baseN)) {
             // An empty base is no_data, not low_base: there is no figure to hold back.
             status = Status.LOW_BASE;
         }

@@ -54,8 +54,28 @@ public final class MetricContext {
         this.reference = requireNonNull(reference, "reference is null");
         this.asOf = requireNonNull(asOf, "asOf is null");
         this.inputs = new EnumMap<>(Source.class);
-        staged.forEach((source, rows) -> inputs.put(source, currentRows(source, rows)));
+        // Each source feeds several metrics: its current rows are read once and kept.
+        staged.forEach((source, rows) -> inputs.put(source, withHarmWeights(source, currentRows(source, rows)).persist()));
     }
+
+    /** The harm weight of each crime's category as {@code harm_weight}, where the landing has harm-weights.csv. */
+    private Dataset<Row> withHarmWeights(Source source, Dataset<Row> rows) {
+        if ((source != Source.CRIME && source != Source.POLICEUK) || reference.harmWeights().isEmpty()) {
+            return rows;
+        }
+        return rows.join(broadcast(harmWeights()), rows.col("category").equalTo(col("harm_category")), "left").drop("harm_category");
+    }
+
+    /** harm-weights.csv as a small table: {@code harm_category, harm_weight}. */
+    public Dataset<Row> harmWeights() {
+        List<Row> rows = new ArrayList<>();
+        reference.harmWeights().forEach((category, weight) -> rows.add(RowFactory.create(category, weight)));
+        return spark.createDataFrame(rows, HARM_WEIGHTS);
+    }
+
+    private static final StructType HARM_WEIGHTS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("harm_category", DataTypes.StringType, false),
+            DataTypes.createStructField("harm_weight", DataTypes.DoubleType, false)));
 
     public SparkSession spark() {
         return spark;
@@ -97,12 +117,46 @@ public final class MetricContext {
      * and one row per period of the metric's period types the event falls in.
      */
     public Dataset<Row> eventsByPeriod(MetricDefinition metric, Source source, Column filter, List<PeriodType> periodTypes) {
-        Dataset<Row> events = input(source).filter(filter)
+        return byPeriod(input(source).filter(filter), metric, source, periodTypes);
+    }
+
+    /**
+     * Given rows (already filtered) by period: with parameter {@code active_until} (plans), one row per
+     * period the record is active in ({@code date <= end of P} and {@code active_until} null or
+     * {@code >= start of P}); otherwise one row per period holding its {@code date}. Nothing dated after --as-of.
+     */
+    public Dataset<Row> byPeriod(Dataset<Row> rows, MetricDefinition metric, Source source, List<PeriodType> periodTypes) {
+        Dataset<Row> events = rows
                 .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
                 .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
+        Optional<String> until = metric.parameters().optionalString("active_until");
+        if (until.isPresent()) {
+            Column end = expression(until.get());
+            Dataset<Row> periods = broadcast(periodTable(source, periodTypes));
+            return events.join(periods, col(EVENT_DATE).leq(col("_period_end"))
+                            .and(end.isNull().or(end.geq(col("_period_start")))))
+                    .drop("_period_start", "_period_end");
+        }
         return events.join(broadcast(calendar(source, periodTypes)), col(EVENT_DATE).equalTo(col("calendar_date")))
                 .drop("calendar_date");
     }
+
+    /** The metric's periods as a small table: {@code period_type, period_label, _period_start, _period_end}. */
+    public Dataset<Row> periodTable(Source source, List<PeriodType> periodTypes) {
+        List<Row> rows = new ArrayList<>();
+        for (PeriodType type : periodTypes) {
+            for (Period period : periods(source, type)) {
+                rows.add(RowFactory.create(type.label(), period.label(), period.start(), period.end()));
+            }
+        }
+        return spark.createDataFrame(rows, PERIODS);
+    }
+
+    private static final StructType PERIODS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("period_type", DataTypes.StringType, false),
+            DataTypes.createStructField("period_label", DataTypes.StringType, false),
+            DataTypes.createStructField("_period_start", DataTypes.DateType, false),
+            DataTypes.createStructField("_period_end", DataTypes.DateType, false)));
 
     /** One row per area an event counts in: the force, its LPA if known, its SNT if known. */
     public static Dataset<Row> byArea(Dataset<Row> events, List<AreaLevel> levels) {

@@ -41,6 +41,11 @@ public final class MetricEngine {
         computers.put(MetricKind.SURVEY_PROPORTION, new SurveyProportion());
         computers.put(MetricKind.RATE_PER_1000, new RatePer1000());
         computers.put(MetricKind.WEEKLY_COVERAGE, new WeeklyCoverage());
+        computers.put(MetricKind.UNIVERSE_COVERAGE, new UniverseCoverage());
+        computers.put(MetricKind.REPEAT_SHARE, new RepeatShare());
+        computers.put(MetricKind.MEDIAN_DURATION, new MedianDuration());
+        computers.put(MetricKind.CONCENTRATION, new HarmConcentration());
+        computers.put(MetricKind.GROUP_GAP, new GroupGap());
         this.kinds = Map.copyOf(computers);
     }
 

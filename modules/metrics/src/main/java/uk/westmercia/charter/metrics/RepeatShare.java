@@ -1,0 +1,68 @@
+package uk.westmercia.charter.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import uk.westmercia.charter.catalogue.MetricDefinition;
+import uk.westmercia.charter.catalogue.Source;
+
+/**
+ * Share of distinct keys (parameter {@code key}: victim, location or offender) with a crime in the
+ * area and period that are repeats. A crime c is a repeat when another crime c' (any area, same
+ * filter) has the same key and {@code c.date - window_days <= c'.date <= c.date}; for police.uk
+ * files (dated by month) when c' lies in the 12 months up to and including c's month. A key counts
+ * as repeat in (A, P) when one of its crimes in A and P is a repeat.
+ */
+final class RepeatShare implements MetricKindComputer {
+    @Override
+    public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
+        String key = metric.parameters().string("key");
+        Column filter = context.expression(metric.parameters().string("filter"));
+        Dataset<Row> crimes = context.input(source).filter(filter.and(col(key).isNotNull()));
+        Dataset<Row> flagged = crimes.withColumn("_repeat", repeatFlag(metric, source, key, context.expression(metric.parameters().string("date"))));
+        Dataset<Row> events = MetricContext.byArea(context.byPeriod(flagged, metric, source, metric.periodTypes()), metric.areaLevels());
+        return events.groupBy("area_level", "area_code", "period_type", "period_label")
+                .agg(countDistinct(when(col("_repeat"), col(key))).cast(DataTypes.DoubleType).as("numerator"),
+                        countDistinct(col(key)).cast(DataTypes.DoubleType).as("denominator"),
+                        countDistinct(col(key)).as("base_n"),
+                        lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
+                        lit(null).cast(DataTypes.DoubleType).as("direct_value"));
+    }
+
+    /**
+     * Whether another crime with the same key lies in the window ending on this crime's date: the
+     * count over a range window [date - window, date] includes the crime itself, so more than one
+     * means another crime (same-day crimes included: they are peers of the range).
+     */
+    static Column repeatFlag(MetricDefinition metric, Source source, String key, Column date) {
+        Column position;
+        long window;
+        if (source == Source.POLICEUK) {
+            position = year(date).multiply(12).plus(month(date)).cast(DataTypes.LongType);
+            window = windowMonthsPoliceUk(metric) - 1;
+        }
+        else {
+            position = datediff(date, lit(java.sql.Date.valueOf("1970-01-01"))).cast(DataTypes.LongType);
+            window = (long) metric.parameters().number("window_days");
+        }
+        WindowSpec spec = Window.partitionBy(col(key)).orderBy(position).rangeBetween(-window, 0);
+        return count(lit(1)).over(spec).gt(1);
+    }
+
+    private static long windowMonthsPoliceUk(MetricDefinition metric) {
+        Object months = metric.parameters().values().get("policeuk_window_months");
+        return months instanceof Number number ? number.longValue() : 12L;
+    }
+}
