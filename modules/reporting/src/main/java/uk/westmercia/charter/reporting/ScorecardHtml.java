@@ -1,0 +1,239 @@
+package uk.westmercia.charter.reporting;
+
+import static uk.westmercia.charter.reporting.Html.escape;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import uk.westmercia.charter.catalogue.Theme;
+
+/**
+ * The scorecard as one self-contained HTML page: inline style, inline SVG, no script and nothing
+ * loaded from the network. Every text taken from data is escaped.
+ */
+public final class ScorecardHtml {
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1d1d1d;background:#fafafa;line-height:1.4}
+            header,main,footer{max-width:1200px;margin:0 auto;padding:0 16px}
+            header{padding-top:16px}
+            h1{font-size:1.6rem;margin:.4em 0} h2{font-size:1.3rem;border-bottom:2px solid #1d3557;padding-bottom:4px;margin-top:1.6em}
+            h3{font-size:1.05rem;margin:.6em 0 .3em}
+            nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}
+            .areas{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:12px}
+            .card,.metric{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;margin-bottom:12px}
+            table{border-collapse:collapse;width:100%;font-size:.85rem}
+            th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #eee;vertical-align:middle}
+            th{background:#f0f3f7}
+            td.num{text-align:right;font-variant-numeric:tabular-nums}
+            .status{display:inline-block;padding:0 6px;border-radius:3px;font-size:.8rem;border:1px solid #999}
+            .status-green{background:#d9f0d3;border-color:#1b7837}.status-amber{background:#fee0b6;border-color:#b35806}
+            .status-red{background:#f4cccc;border-color:#b2182b}.status-low_base{background:#eee;font-style:italic}
+            .sig{font-weight:bold}
+            .charts{display:flex;flex-wrap:wrap;gap:16px;margin-top:8px}
+            figure{margin:0} figcaption{font-size:.8rem;color:#444}
+            svg .grid{stroke:#e5e5e5;stroke-width:1} svg .tick{font-size:10px;fill:#555} svg .note{font-size:11px;fill:#555}
+            svg .label{font-size:11px;fill:#1d1d1d}
+            svg .series{fill:none;stroke:#1d3557;stroke-width:1.5} svg .point{fill:#1d3557}
+            svg .mean{stroke:#444;stroke-width:1.2} svg .limit{stroke:#888;stroke-width:1;stroke-dasharray:5 3}
+            svg .limit95{fill:none;stroke:#6a8caf;stroke-width:1;stroke-dasharray:4 3} svg .limit998{fill:none;stroke:#1d3557;stroke-width:1}
+            svg .improvement{fill:#2166ac} svg .concern{fill:#e66101}
+            svg .funnel-above_95,svg .funnel-below_95{fill:#e6ab02} svg .funnel-above_99_8,svg .funnel-below_99_8{fill:#d95f02}
+            svg .funnel-within{fill:#1d3557}
+            svg .axis{stroke:#bbb} svg .ci{fill:#a6bddb} svg .value{fill:#1d3557}
+            svg .track{fill:#eee} svg .fill{fill:#1b7837}
+            footer{font-size:.8rem;color:#555;padding-bottom:24px}
+            """;
+
+    private ScorecardHtml() {
+    }
+
+    public static String render(ScorecardReport report) {
+        String quarter = escape(report.quarter());
+        StringBuilder html = new StringBuilder(256 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Local Policing Charter scorecard ").append(quarter).append("</title>\n")
+                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        html.append("<header><h1>Local Policing Charter scorecard: ").append(quarter).append("</h1>")
+                .append("<p>West Mercia Police, the force and its five local policing areas. Figures from nightly run ")
+                .append(escape(String.join(", ", report.sourceRunIds())))
+                .append(". Changes marked <span class=\"sig\">*</span> are significant at 95%.</p>");
+        html.append("<nav aria-label=\"Themes\"><ul><li><a href=\"#summary\">Themes at a glance</a></li>");
+        for (String theme : themes(report)) {
+            html.append("<li><a href=\"#theme-").append(Html.id(theme)).append("\">").append(escape(themeTitle(theme))).append("</a></li>");
+        }
+        html.append("</ul></nav></header>\n<main>\n");
+        summary(html, report);
+        for (String theme : themes(report)) {
+            themeSection(html, report, theme);
+        }
+        html.append("</main>\n<footer><p>Status against targets: green, amber, red; \"no target\" where none is set; ")
+                .append("survey figures on fewer than 50 responses are shown as \"").append(Presentation.TOO_FEW_RESPONSES)
+                .append("\" and not published. Attainment = green / (green + amber + red). Intervals are 95%. ")
+                .append("SPC: XmR chart of up to 24 months (at least 12). Funnel limits at 95% and 99.8% around the force figure.</p>")
+                .append("</footer>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static List<String> themes(ScorecardReport report) {
+        Set<String> themes = new LinkedHashSet<>();
+        for (Theme theme : Theme.values()) {
+            themes.add(theme.code());
+        }
+        report.metrics().forEach(metric -> themes.add(metric.theme()));
+        return new ArrayList<>(themes);
+    }
+
+    static String themeTitle(String code) {
+        for (Theme theme : Theme.values()) {
+            if (theme.code().equals(code)) {
+                return theme.title();
+            }
+        }
+        return code;
+    }
+
+    private static void summary(StringBuilder html, ScorecardReport report) {
+        html.append("<section id=\"summary\" aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Themes at a glance, ")
+                .append(escape(report.quarter())).append("</h2>\n<div class=\"areas\">\n");
+        Map<String, ThemeScore> scores = new LinkedHashMap<>();
+        for (ThemeScore score : report.themeScores()) {
+            if ("quarter".equals(score.periodType()) && report.quarter().equals(score.periodLabel())) {
+                scores.put(score.areaCode() + "|" + score.theme(), score);
+            }
+        }
+        for (String area : Areas.scorecardCodes()) {
+            String name = Areas.nameOf(area);
+            html.append("<article class=\"card\" aria-label=\"").append(escape(name)).append("\"><h3>").append(escape(name))
+                    .append("</h3><table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Attainment</th>")
+                    .append("<th scope=\"col\">Green</th><th scope=\"col\">Amber</th><th scope=\"col\">Red</th>")
+                    .append("<th scope=\"col\">No target</th><th scope=\"col\">Too few responses</th><th scope=\"col\">No data</th></tr></thead><tbody>");
+            for (String theme : themes(report)) {
+                ThemeScore score = scores.get(area + "|" + theme);
+                String title = themeTitle(theme);
+                html.append("<tr><th scope=\"row\">").append(escape(title)).append("</th>");
+                if (score == null) {
+                    html.append("<td colspan=\"7\">no metrics yet</td></tr>");
+                    continue;
+                }
+                String attainment = score.attainment() == null ? "none rated" : Presentation.number(score.attainment(), 0) + "%";
+                html.append("<td>").append(SvgCharts.attainmentBar(score.attainment(), title + ", " + name + ": attainment " + attainment))
+                        .append(' ').append(escape(attainment)).append("</td>")
+                        .append(num(score.green())).append(num(score.amber())).append(num(score.red()))
+                        .append(num(score.noTarget())).append(num(score.lowBase())).append(num(score.noData())).append("</tr>");
+            }
+            html.append("</tbody></table></article>\n");
+        }
+        html.append("</div></section>\n");
+    }
+
+    private static String num(long value) {
+        return "<td class=\"num\">" + value + "</td>";
+    }
+
+    private static void themeSection(StringBuilder html, ScorecardReport report, String theme) {
+        List<MetricInfo> metrics = report.metrics().stream().filter(metric -> metric.theme().equals(theme)).toList();
+        html.append("<section id=\"theme-").append(Html.id(theme)).append("\" aria-labelledby=\"theme-").append(Html.id(theme))
+                .append("-h\"><h2 id=\"theme-").append(Html.id(theme)).append("-h\">").append(escape(themeTitle(theme))).append("</h2>\n");
+        if (metrics.isEmpty()) {
+            html.append("<p>No metrics of this theme are computed yet.</p></section>\n");
+            return;
+        }
+        for (MetricInfo metric : metrics) {
+            metricArticle(html, report, metric);
+        }
+        html.append("</section>\n");
+    }
+
+    private static void metricArticle(StringBuilder html, ScorecardReport report, MetricInfo metric) {
+        List<ScorecardRow> rows = report.rows().stream().filter(row -> row.metricId().equals(metric.id())).toList();
+        Map<String, AreaComparisonRow> comparison = new LinkedHashMap<>();
+        report.comparisons().stream().filter(row -> row.metricId().equals(metric.id()))
+                .forEach(row -> comparison.put(row.areaCode(), row));
+        String unit = metric.unit();
+        String heading = metric.id() + " " + metric.name();
+        html.append("<article class=\"metric\" id=\"metric-").append(Html.id(metric.id())).append("\"><h3>")
+                .append(escape(metric.id())).append(" · ").append(escape(metric.name())).append("</h3>")
+                .append("<p>Unit: ").append(escape(unit)).append("; better: ").append(escape(metric.direction().label())).append(".</p>");
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ScorecardRow row : rows) {
+            for (Double v : new Double[] {row.value(), row.ciLow(), row.ciHigh()}) {
+                if (v != null && Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if ("percent".equals(unit)) {
+            min = Math.max(0, Math.min(min, 0));
+            max = Math.min(100, Math.max(max, 100));
+        }
+        html.append("<table><thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Value</th><th scope=\"col\">95% interval</th>")
+                .append("<th scope=\"col\">Status</th><th scope=\"col\">Base</th><th scope=\"col\">Previous quarter</th>")
+                .append("<th scope=\"col\">Change</th><th scope=\"col\">Year before</th><th scope=\"col\">Change</th>")
+                .append("<th scope=\"col\">SPC signal</th><th scope=\"col\">Rank</th><th scope=\"col\">Funnel</th></tr></thead><tbody>");
+        for (ScorecardRow row : rows) {
+            AreaComparisonRow compared = comparison.get(row.areaCode());
+            html.append("<tr><th scope=\"row\">").append(escape(row.areaName())).append("</th>");
+            if (row.isLowBase()) {
+                html.append("<td colspan=\"2\"><em>").append(Presentation.TOO_FEW_RESPONSES).append("</em></td>");
+            }
+            else {
+                String value = Presentation.number(row.value(), unit);
+                String interval = row.ciLow() == null || row.ciHigh() == null ? ""
+                        : Presentation.number(row.ciLow(), unit) + " to " + Presentation.number(row.ciHigh(), unit);
+                html.append("<td class=\"num\">").append(value.isEmpty() ? "–" : escape(value + Presentation.unitSuffix(unit))).append("</td><td>");
+                if (row.value() != null && Double.isFinite(min) && max > min) {
+                    html.append(SvgCharts.intervalBar(row.value(), row.ciLow(), row.ciHigh(), min, max,
+                            row.areaName() + ": " + value + (interval.isEmpty() ? "" : ", 95% interval " + interval)));
+                }
+                html.append(' ').append(escape(interval)).append("</td>");
+            }
+            html.append("<td><span class=\"status status-").append(Html.id(row.status())).append("\">")
+                    .append(escape(Presentation.statusLabel(row.status()))).append("</span></td>")
+                    .append("<td class=\"num\">").append(row.baseN() == null ? "" : row.baseN()).append("</td>")
+                    .append("<td class=\"num\">").append(escape(Presentation.number(row.previousValue(), unit))).append("</td>")
+                    .append(changeCell(row.changePrevious(), row.changePreviousSignificant(), unit))
+                    .append("<td class=\"num\">").append(escape(Presentation.number(row.yearBeforeValue(), unit))).append("</td>")
+                    .append(changeCell(row.changeYear(), row.changeYearSignificant(), unit))
+                    .append("<td>").append(escape(Presentation.signalLabel(row.spcSignal()))).append("</td>")
+                    .append("<td class=\"num\">").append(compared == null || compared.rank() == null ? "" : compared.rank()).append("</td>")
+                    .append("<td>").append(compared == null || compared.funnel() == null ? "" : escape(compared.funnel().replace('_', ' ')))
+                    .append("</td></tr>");
+        }
+        html.append("</tbody></table><div class=\"charts\">");
+        Map<String, MonthlySeries> series = report.series().get(metric.id());
+        if (series != null) {
+            MonthlySeries force = series.get(Areas.scorecardCodes().get(0));
+            if (force != null) {
+                String title = heading + ", " + Areas.nameOf(force.areaCode()) + ": monthly SPC chart";
+                html.append("<figure>").append(SvgCharts.spcChart("spc-" + metric.id() + "-" + force.areaCode(), title, force, unit))
+                        .append("<figcaption>").append(escape(title)).append("</figcaption></figure>");
+            }
+        }
+        List<AreaComparisonRow> comparisonRows = new ArrayList<>(comparison.values());
+        if (metric.isPercent() || metric.isRate()) {
+            String title = heading + ": local policing areas against the force (funnel plot)";
+            String funnel = SvgCharts.funnelPlot("funnel-" + metric.id(), title, metric, comparisonRows);
+            if (!funnel.isEmpty()) {
+                html.append("<figure>").append(funnel).append("<figcaption>").append(escape(title)).append("</figcaption></figure>");
+            }
+        }
+        html.append("</div></article>\n");
+        Objects.requireNonNull(html);
+    }
+
+    private static String changeCell(Double change, Boolean significant, String unit) {
+        if (change == null) {
+            return "<td class=\"num\"></td>";
+        }
+        String text = Presentation.signed(change, unit) + Presentation.changeUnit(unit);
+        boolean sig = Boolean.TRUE.equals(significant);
+        return "<td class=\"num\">" + escape(text) + (sig ? "<span class=\"sig\" title=\"significant at 95%\">*</span>" : "") + "</td>";
+    }
+}

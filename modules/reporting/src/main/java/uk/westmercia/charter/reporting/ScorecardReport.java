@@ -1,0 +1,28 @@
+package uk.westmercia.charter.reporting;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one quarter's scorecard shows: plain records the HTML and CSV are rendered from.
+ *
+ * @param themeScores the quarter's theme scores for the force and each LPA
+ * @param series monthly series keyed by metric id then area code
+ */
+public record ScorecardReport(
+        String quarter,
+        List<String> sourceRunIds,
+        List<MetricInfo> metrics,
+        List<ScorecardRow> rows,
+        List<AreaComparisonRow> comparisons,
+        List<ThemeScore> themeScores,
+        Map<String, Map<String, MonthlySeries>> series) {
+    public ScorecardReport {
+        sourceRunIds = List.copyOf(sourceRunIds);
+        metrics = List.copyOf(metrics);
+        rows = List.copyOf(rows);
+        comparisons = List.copyOf(comparisons);
+        themeScores = List.copyOf(themeScores);
+        series = Map.copyOf(series);
+    }
+}

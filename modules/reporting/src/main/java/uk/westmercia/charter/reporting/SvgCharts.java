@@ -1,0 +1,242 @@
+package uk.westmercia.charter.reporting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import uk.westmercia.charter.statistics.FunnelBands;
+import uk.westmercia.charter.statistics.FunnelLimits;
+import uk.westmercia.charter.statistics.SpcResult;
+import uk.westmercia.charter.statistics.SpcSignal;
+
+/** Inline SVG charts with text alternatives (title, desc, aria-label). No script, no external resources. */
+public final class SvgCharts {
+    private static final int WIDTH = 560;
+    private static final int HEIGHT = 240;
+    private static final int LEFT = 56;
+    private static final int RIGHT = 16;
+    private static final int TOP = 16;
+    private static final int BOTTOM = 40;
+
+    private SvgCharts() {
+    }
+
+    static String f(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String open(String id, int width, int height, String title, String description) {
+        String safeId = Html.id(id);
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"" + width + "\" height=\"" + height
+                + "\" viewBox=\"0 0 " + width + " " + height + "\" aria-label=\"" + Html.escape(title) + "\""
+                + " aria-describedby=\"" + safeId + "-desc\">"
+                + "<title id=\"" + safeId + "-title\">" + Html.escape(title) + "</title>"
+                + "<desc id=\"" + safeId + "-desc\">" + Html.escape(description) + "</desc>";
+    }
+
+    /** Linear scale from [d0, d1] to [r0, r1]. */
+    private record Scale(double d0, double d1, double r0, double r1) {
+        double at(double value) {
+            return d1 == d0 ? (r0 + r1) / 2 : r0 + (value - d0) / (d1 - d0) * (r1 - r0);
+        }
+    }
+
+    private static double[] padded(double min, double max) {
+        if (!(max > min)) {
+            double pad = Math.abs(min) > 0 ? Math.abs(min) * 0.1 : 1;
+            return new double[] {min - pad, max + pad};
+        }
+        double pad = (max - min) * 0.08;
+        return new double[] {min - pad, max + pad};
+    }
+
+    private static String yAxis(Scale y, String unit, int x0, int x1) {
+        StringBuilder svg = new StringBuilder();
+        for (int i = 0; i <= 4; i++) {
+            double value = y.d0() + (y.d1() - y.d0()) * i / 4;
+            double py = y.at(value);
+            svg.append("<line class=\"grid\" x1=\"").append(x0).append("\" x2=\"").append(x1)
+                    .append("\" y1=\"").append(f(py)).append("\" y2=\"").append(f(py)).append("\"/>")
+                    .append("<text class=\"tick\" x=\"").append(x0 - 6).append("\" y=\"").append(f(py + 4))
+                    .append("\" text-anchor=\"end\">").append(Html.escape(Presentation.number(value, unit))).append("</text>");
+        }
+        return svg.toString();
+    }
+
+    /** XmR chart of a monthly series: points joined by a line, mean, process limits, latest point marked. */
+    public static String spcChart(String id, String title, MonthlySeries series, String unit) {
+        List<Double> values = series.values();
+        SpcResult spc = series.spc();
+        boolean limits = spc.signal() != SpcSignal.INSUFFICIENT_DATA;
+        int n = values.size();
+        String description = n == 0
+                ? "No monthly values to chart."
+                : "Monthly values from " + series.labels().get(0) + " to " + series.labels().get(n - 1) + ", latest "
+                + Presentation.number(values.get(n - 1), unit) + Presentation.unitSuffix(unit)
+                + (limits ? "; mean " + Presentation.number(spc.mean(), unit) + ", process limits "
+                + Presentation.number(spc.lowerLimit(), unit) + " to " + Presentation.number(spc.upperLimit(), unit) : "")
+                + ". SPC signal: " + Presentation.signalLabel(spc.signal().label()) + ".";
+        StringBuilder svg = new StringBuilder(open(id, WIDTH, HEIGHT, title, description));
+        if (n == 0) {
+            return svg.append("<text x=\"20\" y=\"40\">No monthly values</text></svg>").toString();
+        }
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        if (limits) {
+            min = Math.min(min, spc.lowerLimit());
+            max = Math.max(max, spc.upperLimit());
+        }
+        double[] range = padded(min, max);
+        Scale y = new Scale(range[0], range[1], HEIGHT - BOTTOM, TOP);
+        Scale x = new Scale(0, Math.max(1, n - 1), LEFT + 8, WIDTH - RIGHT - 8);
+        svg.append(yAxis(y, unit, LEFT, WIDTH - RIGHT));
+        if (limits) {
+            svg.append(hLine("mean", y.at(spc.mean()), LEFT, WIDTH - RIGHT));
+            svg.append(hLine("limit", y.at(spc.upperLimit()), LEFT, WIDTH - RIGHT));
+            svg.append(hLine("limit", y.at(spc.lowerLimit()), LEFT, WIDTH - RIGHT));
+            svg.append("<text class=\"tick\" x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(f(y.at(spc.upperLimit()) - 3))
+                    .append("\" text-anchor=\"end\">upper limit</text>");
+            svg.append("<text class=\"tick\" x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(f(y.at(spc.lowerLimit()) + 11))
+                    .append("\" text-anchor=\"end\">lower limit</text>");
+        }
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            points.append(i == 0 ? "" : " ").append(f(x.at(i))).append(',').append(f(y.at(values.get(i))));
+        }
+        svg.append("<polyline class=\"series\" points=\"").append(points).append("\"/>");
+        for (int i = 0; i < n; i++) {
+            String cls = i == n - 1 ? "point latest " + spc.signal().label() : "point";
+            svg.append("<circle class=\"").append(cls).append("\" cx=\"").append(f(x.at(i))).append("\" cy=\"")
+                    .append(f(y.at(values.get(i)))).append("\" r=\"").append(i == n - 1 ? 5 : 3).append("\"/>");
+        }
+        int step = Math.max(1, (int) Math.ceil(n / 8.0));
+        for (int i = 0; i < n; i += step) {
+            svg.append("<text class=\"tick\" x=\"").append(f(x.at(i))).append("\" y=\"").append(HEIGHT - BOTTOM + 16)
+                    .append("\" text-anchor=\"middle\">").append(Html.escape(series.labels().get(i))).append("</text>");
+        }
+        if (!limits) {
+            svg.append("<text class=\"note\" x=\"").append(LEFT + 8).append("\" y=\"").append(TOP + 12)
+                    .append("\">Fewer than 12 months: no limits</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String hLine(String cls, double y, int x0, int x1) {
+        return "<line class=\"" + cls + "\" x1=\"" + x0 + "\" x2=\"" + x1 + "\" y1=\"" + f(y) + "\" y2=\"" + f(y) + "\"/>";
+    }
+
+    /**
+     * Funnel plot of the LPAs around the force figure: x the base (respondents, events or
+     * population), y the figure, with 95% and 99.8% limits.
+     */
+    public static String funnelPlot(String id, String title, MetricInfo metric, List<AreaComparisonRow> rows) {
+        List<AreaComparisonRow> placed = rows.stream()
+                .filter(row -> row.value() != null && row.base() != null && row.base() > 0 && row.forceValue() != null)
+                .toList();
+        String unit = metric.unit();
+        if (placed.isEmpty()) {
+            return "";
+        }
+        double force = placed.get(0).forceValue();
+        double maxBase = placed.stream().mapToDouble(AreaComparisonRow::base).max().orElse(1) * 1.15;
+        double minBase = placed.stream().mapToDouble(AreaComparisonRow::base).min().orElse(1) * 0.5;
+        List<double[]> bands = new ArrayList<>();
+        int steps = 60;
+        for (int i = 0; i <= steps; i++) {
+            double base = minBase + (maxBase - minBase) * i / steps;
+            FunnelBands b = bands(metric, force, base);
+            if (b != null) {
+                bands.add(new double[] {base, b.lower99_8(), b.lower95(), b.upper95(), b.upper99_8()});
+            }
+        }
+        double min = force;
+        double max = force;
+        for (AreaComparisonRow row : placed) {
+            min = Math.min(min, row.value());
+            max = Math.max(max, row.value());
+        }
+        for (double[] band : bands) {
+            min = Math.min(min, band[1]);
+            max = Math.max(max, band[4]);
+        }
+        double[] range = padded(min, max);
+        Scale y = new Scale(range[0], range[1], HEIGHT - BOTTOM, TOP);
+        Scale x = new Scale(0, maxBase, LEFT, WIDTH - RIGHT);
+        StringBuilder description = new StringBuilder("Force figure " + Presentation.number(force, unit)
+                + Presentation.unitSuffix(unit) + ". ");
+        for (AreaComparisonRow row : placed) {
+            description.append(row.areaName()).append(": ").append(Presentation.number(row.value(), unit))
+                    .append(", ").append(row.funnel() == null ? "not placed" : row.funnel().replace('_', ' ')).append(". ");
+        }
+        StringBuilder svg = new StringBuilder(open(id, WIDTH, HEIGHT, title, description.toString().trim()));
+        svg.append(yAxis(y, unit, LEFT, WIDTH - RIGHT));
+        for (int k = 1; k <= 4; k++) {
+            StringBuilder line = new StringBuilder();
+            for (double[] band : bands) {
+                line.append(line.length() == 0 ? "" : " ").append(f(x.at(band[0]))).append(',').append(f(y.at(band[k])));
+            }
+            svg.append("<polyline class=\"").append(k == 1 || k == 4 ? "limit998" : "limit95").append("\" points=\"")
+                    .append(line).append("\"/>");
+        }
+        svg.append(hLine("mean", y.at(force), LEFT, WIDTH - RIGHT));
+        for (AreaComparisonRow row : placed) {
+            double px = x.at(row.base());
+            double py = y.at(row.value());
+            String place = row.funnel() == null ? "within" : row.funnel();
+            svg.append("<circle class=\"point funnel-").append(Html.escape(place)).append("\" cx=\"").append(f(px))
+                    .append("\" cy=\"").append(f(py)).append("\" r=\"5\"/>")
+                    .append("<text class=\"label\" x=\"").append(f(px + 7)).append("\" y=\"").append(f(py + 4)).append("\">")
+                    .append(Html.escape(row.areaCode())).append("</text>");
+        }
+        String axis = metric.isRate() ? "population" : "base (respondents or cases)";
+        svg.append("<text class=\"tick\" x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"").append(HEIGHT - 8)
+                .append("\" text-anchor=\"middle\">").append(axis).append("</text>");
+        return svg.append("</svg>").toString();
+    }
+
+    private static FunnelBands bands(MetricInfo metric, double force, double base) {
+        try {
+            if (metric.isPercent()) {
+                return force >= 0 && force <= 100 ? FunnelLimits.percentBands(force, base) : null;
+            }
+            if (metric.isRate()) {
+                return FunnelLimits.rateBands(force, base, 1000.0);
+            }
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A small bar showing a 95% interval and its value on a shared scale. */
+    public static String intervalBar(Double value, Double low, Double high, double min, double max, String label) {
+        int width = 160;
+        int height = 18;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" width=\""
+                + width + "\" height=\"" + height + "\" viewBox=\"0 0 " + width + " " + height + "\" aria-label=\""
+                + Html.escape(label) + "\"><title>" + Html.escape(label) + "</title>");
+        Scale x = new Scale(min, max, 4, width - 4);
+        svg.append("<line class=\"axis\" x1=\"4\" x2=\"").append(width - 4).append("\" y1=\"9\" y2=\"9\"/>");
+        if (low != null && high != null) {
+            svg.append("<rect class=\"ci\" x=\"").append(f(x.at(low))).append("\" y=\"4\" width=\"")
+                    .append(f(Math.max(1, x.at(high) - x.at(low)))).append("\" height=\"10\"/>");
+        }
+        if (value != null) {
+            svg.append("<circle class=\"value\" cx=\"").append(f(x.at(value))).append("\" cy=\"9\" r=\"4\"/>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** A bar of theme attainment, 0 to 100. */
+    public static String attainmentBar(Double attainment, String label) {
+        int width = 120;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" width=\""
+                + width + "\" height=\"14\" viewBox=\"0 0 " + width + " 14\" aria-label=\"" + Html.escape(label) + "\"><title>"
+                + Html.escape(label) + "</title><rect class=\"track\" x=\"0\" y=\"2\" width=\"" + width + "\" height=\"10\"/>");
+        if (attainment != null) {
+            svg.append("<rect class=\"fill\" x=\"0\" y=\"2\" width=\"").append(f(width * Math.max(0, Math.min(100, attainment)) / 100))
+                    .append("\" height=\"10\"/>");
+        }
+        return svg.append("</svg>").toString();
+    }
+}
