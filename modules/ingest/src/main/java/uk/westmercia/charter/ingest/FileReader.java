@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.CloseShieldInputStream;
@@ -37,6 +39,8 @@ import uk.westmercia.charter.landing.LandingFiles;
  */
 public final class FileReader {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The landing format, but blank lines come through as records so line numbers stay exact; they are then skipped. */
+    private static final CSVFormat CSV = LandingFiles.CSV.builder().setIgnoreEmptyLines(false).get();
 
     private final Source source;
     private final RowValidator validator;
@@ -68,20 +72,31 @@ public final class FileReader {
             }
             return new FileSummary(drain(hashed, digest), counts[0], counts[1], null);
         }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + fileName + ": " + e.getMessage(), e);
+        catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("Cannot read " + fileName + where() + ": " + rootMessage(e),
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
+        catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot read " + fileName + where() + ": " + rootMessage(e), e);
         }
         finally {
             refusal = null;
+            position = 0;
         }
     }
 
     private String refusal;
+    /** The line (CSV) or record (JSON Lines) being read, for naming where reading failed. */
+    private long position;
+
+    private String where() {
+        return position == 0 ? "" : (source.isJsonLines() ? " record " : " line ") + position;
+    }
 
     private long[] readCsv(String fileName, Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
         CSVParser parser;
         try {
-            parser = LandingFiles.CSV.parse(text);
+            parser = CSV.parse(text);
         }
         catch (IllegalArgumentException | UncheckedIOException e) {
             refusal = "Cannot read " + fileName + ": its header row is not valid CSV (" + e.getMessage() + ")";
@@ -93,13 +108,16 @@ public final class FileReader {
             for (int i = 0; i < names.size(); i++) {
                 header.putIfAbsent(LandingFiles.normaliseHeader(names.get(i)), i);
             }
-            List<String> missing = SourceSchemas.columns(source).stream()
-                    .filter(ColumnSpec::required)
-                    .map(ColumnSpec::name)
+            List<String> missing = SourceSchemas.headerColumns(source).stream()
                     .filter(name -> !header.containsKey(name.toLowerCase(Locale.ROOT)))
                     .toList();
             if (!missing.isEmpty()) {
                 refusal = fileName + ": file refused, header lacks required column(s) " + String.join(", ", missing);
+                return null;
+            }
+            if (source == Source.CRIME && fileDate.isEmpty() && !header.containsKey("extracted_at")) {
+                refusal = fileName + ": file refused, header lacks column extracted_at and the file name carries no extract date"
+                        + " (yyyy-MM-dd or yyyyMMdd), so its rows have no version";
                 return null;
             }
             KeyTracker keys = new KeyTracker(SourceSchemas.keyColumn(source));
@@ -115,15 +133,23 @@ public final class FileReader {
                     record = records.next();
                 }
                 catch (UncheckedIOException | IllegalStateException e) {
+                    if (!(rootCause(e) instanceof CSVException)) {
+                        position = previousLine + 1;
+                        throw e; // not bad CSV but a failing read (a truncated gzip, a lost disk): the file cannot be staged
+                    }
                     // Commons CSV cannot resynchronise after a broken quote: the rest of the file is one malformed row.
                     rows++;
                     sink.accept(previousLine + 1, new RowOutcome.Rejected(RejectReason.MALFORMED, null,
                             "the CSV could not be parsed from here on: " + rootMessage(e)));
                     break;
                 }
-                rows++;
                 long line = previousLine + 1;
+                position = line;
                 previousLine = parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank() && names.size() > 1) {
+                    continue; // a blank line is not a row
+                }
+                rows++;
                 if (record.size() != names.size()) {
                     sink.accept(line, new RowOutcome.Rejected(RejectReason.MALFORMED, null,
                             "row has " + record.size() + " cells, the header has " + names.size()));
@@ -149,6 +175,7 @@ public final class FileReader {
         long number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             number++;
+            position = number;
             if (line.isBlank()) {
                 continue;
             }
@@ -158,7 +185,9 @@ public final class FileReader {
                 node = JSON.readTree(line);
             }
             catch (JsonProcessingException e) {
-                sink.accept(number, new RowOutcome.Rejected(RejectReason.MALFORMED, null, "not a JSON object: " + e.getOriginalMessage()));
+                // Jackson's own message quotes the bad token, which may be personal data: give the position only.
+                sink.accept(number, new RowOutcome.Rejected(RejectReason.MALFORMED, null,
+                        "not valid JSON (the record breaks at character " + e.getLocation().getColumnNr() + ")"));
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -242,10 +271,15 @@ public final class FileReader {
     }
 
     private static String rootMessage(Throwable e) {
+        Throwable cause = rootCause(e);
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null) {
+        while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage();
+        return cause;
     }
 }

@@ -100,6 +100,11 @@ public final class RowValidator implements Serializable {
                     }
                 }
                 Instant received = (Instant) get(typed, "received_at");
+                String channel = (String) get(typed, "channel");
+                if (get(typed, "answered_at") != null && !channel.equals("999") && !channel.equals("101")) {
+                    return new RowOutcome.Rejected(RejectReason.UNKNOWN_VALUE, "answered_at",
+                            "answered_at is for calls only (channel 999 or 101), not channel " + channel);
+                }
                 for (String later : List.of("answered_at", "responded_at")) {
                     Instant at = (Instant) get(typed, later);
                     if (at != null && at.isBefore(received)) {
@@ -212,6 +217,9 @@ public final class RowValidator implements Serializable {
         String shown = column.personal() ? "(value withheld)" : "'" + cell + "'";
         switch (column.type()) {
             case STRING -> {
+                if (cell instanceof List<?> || cell instanceof Boolean) {
+                    throw new Reject(RejectReason.MALFORMED, name, name + " is not text");
+                }
                 String text = cell.toString();
                 if (!column.allowedValues().isEmpty() && !column.allowedValues().contains(text)) {
                     throw new Reject(RejectReason.UNKNOWN_VALUE, name, name + " " + shown + " is not one of " + String.join(", ", column.allowedValues()));

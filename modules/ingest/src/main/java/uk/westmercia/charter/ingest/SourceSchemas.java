@@ -129,6 +129,17 @@ public final class SourceSchemas {
         };
     }
 
+    /**
+     * The columns a file's header must carry, else the whole file is refused: the required columns;
+     * for data.police.uk every published column, as the contract fixes that header exactly.
+     */
+    public static List<String> headerColumns(Source source) {
+        return columns(source).stream()
+                .filter(column -> source == Source.POLICEUK || column.required())
+                .map(ColumnSpec::name)
+                .toList();
+    }
+
     /** The column whose value must be unique within a file, or null (police.uk ASB rows have no key). */
     public static String keyColumn(Source source) {
         return switch (source) {

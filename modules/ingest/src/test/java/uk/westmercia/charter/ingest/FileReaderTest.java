@@ -1,0 +1,301 @@
+package uk.westmercia.charter.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.westmercia.charter.ingest.IngestFixtures.badInput;
+import static uk.westmercia.charter.ingest.IngestFixtures.read;
+import static uk.westmercia.charter.ingest.IngestFixtures.readText;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import uk.westmercia.charter.catalogue.Source;
+
+/** The bad-input corpus read by FileReader and RowValidator, without Spark; every outcome asserted exactly. */
+class FileReaderTest {
+    private static final String CATEGORIES = "Anti-social behaviour, Bicycle theft, Burglary, Criminal damage and arson, Drugs, Other crime, "
+            + "Other theft, Possession of weapons, Public order, Robbery, Shoplifting, Theft from the person, Vehicle crime, "
+            + "Violence and sexual offences";
+    private static final String TIMESTAMP_FORMS = "is not a timestamp (ISO-8601 with optional offset, or dd/MM/yyyy HH:mm[:ss])";
+
+    private static void assertRejected(IngestFixtures.Read read, long line, RejectReason reason, String column, String message) {
+        assertThat(read.at(line).outcome()).as("line %d", line).isEqualTo(new RowOutcome.Rejected(reason, column, message));
+    }
+
+    private static Object[] staged(IngestFixtures.Read read, long line) {
+        assertThat(read.at(line).staged()).as("line %d staged: %s", line, read.at(line).outcome()).isTrue();
+        return ((RowOutcome.Staged) read.at(line).outcome()).values();
+    }
+
+    private static Object value(Source source, Object[] values, String column) {
+        return values[StagedSchemas.columnNames(source).indexOf(column)];
+    }
+
+    @Test
+    void crimeFileWithMixedCaseHeaderUkDatesAndEveryCrimeRejectReason() {
+        IngestFixtures.Read read = read(Source.CRIME, badInput("crime/crime-2024-04-30.csv"));
+
+        // 13 data lines, one of them blank (line 12): 12 rows, reconciled.
+        assertThat(read.summary().rowsRead()).isEqualTo(12);
+        assertThat(read.summary().refusal()).isNull();
+        assertThat(read.lines()).extracting(IngestFixtures.Line::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 13L, 14L);
+        assertThat(read.staged() + read.rejected()).isEqualTo(read.summary().rowsRead());
+        assertThat(read.staged()).isEqualTo(3);
+        assertThat(read.summary().checksum()).isEqualTo(sha256(badInput("crime/crime-2024-04-30.csv")));
+
+        Object[] first = staged(read, 2);
+        assertThat(value(Source.CRIME, first, "crime_ref")).isEqualTo("WM24/1");
+        assertThat(value(Source.CRIME, first, "recorded_date")).isEqualTo(LocalDate.of(2024, 4, 1));
+        assertThat(value(Source.CRIME, first, "offence_date")).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(value(Source.CRIME, first, "val_referral_date")).isEqualTo(LocalDate.of(2024, 4, 2));
+        assertThat(value(Source.CRIME, first, "vulnerable_victim")).isEqualTo(true);
+        assertThat(value(Source.CRIME, first, "domestic_abuse")).isEqualTo(false);
+        assertThat(value(Source.CRIME, first, "victim_id")).isEqualTo(IngestFixtures.PSEUDONYMISER.pseudonym("VIC-SECRET-1"));
+        assertThat(value(Source.CRIME, first, "offender_id")).isEqualTo(IngestFixtures.PSEUDONYMISER.pseudonym("OFF-SECRET-1"));
+        assertThat(value(Source.CRIME, first, "location_id")).isEqualTo(IngestFixtures.PSEUDONYMISER.pseudonym("LOC-SECRET-1"));
+        // 10:00 London on 2 April 2024 is BST: 09:00 UTC.
+        assertThat(value(Source.CRIME, first, "extracted_at")).isEqualTo(Instant.parse("2024-04-02T09:00:00Z"));
+        assertThat(value(Source.CRIME, first, "version_at")).isEqualTo(Instant.parse("2024-04-02T09:00:00Z"));
+        assertThat(value(Source.CRIME, first, "lpa_code")).isEqualTo("HER");
+
+        // Cells trimmed, empty optional cells take their defaults; no extracted_at: the file-name date (London midnight) stands for it.
+        Object[] second = staged(read, 3);
+        assertThat(value(Source.CRIME, second, "recorded_date")).isEqualTo(LocalDate.of(2024, 4, 1));
+        assertThat(value(Source.CRIME, second, "snt_code")).isEqualTo("HER01");
+        assertThat(value(Source.CRIME, second, "status")).isEqualTo("recorded");
+        assertThat(value(Source.CRIME, second, "vulnerable_victim")).isEqualTo(false);
+        assertThat(value(Source.CRIME, second, "extracted_at")).isNull();
+        assertThat(value(Source.CRIME, second, "version_at")).isEqualTo(Instant.parse("2024-04-29T23:00:00Z"));
+
+        assertRejected(read, 4, RejectReason.MISSING_REQUIRED, "crime_ref", "crime_ref is required but empty");
+        assertRejected(read, 5, RejectReason.BAD_DATE, "recorded_date", "recorded_date '04/31/2024' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
+        assertRejected(read, 6, RejectReason.UNKNOWN_VALUE, "category", "category 'Arson' is not one of " + CATEGORIES);
+        assertRejected(read, 7, RejectReason.UNKNOWN_AREA, "snt_code", "snt_code 'XXX99' is not in the reference data");
+        assertRejected(read, 8, RejectReason.BAD_BOOLEAN, "vulnerable_victim", "vulnerable_victim 'maybe' is not a boolean (Y/N, true/false, 1/0)");
+        assertRejected(read, 9, RejectReason.BAD_TIMESTAMP, "extracted_at", "extracted_at '2024-13-01T00:00:00' " + TIMESTAMP_FORMS);
+        assertRejected(read, 10, RejectReason.DUPLICATE_KEY, "crime_ref", "crime_ref repeats the key of line 2 of this file");
+        assertRejected(read, 11, RejectReason.MALFORMED, null, "row has 2 cells, the header has 14");
+
+        // A cancellation is staged (it must replace the crime's earlier versions) and counts nowhere downstream.
+        Object[] cancelled = staged(read, 13);
+        assertThat(value(Source.CRIME, cancelled, "status")).isEqualTo("cancelled");
+        assertThat(value(Source.CRIME, cancelled, "version_at")).isEqualTo(Instant.parse("2024-04-03T07:00:00Z"));
+        assertThat(value(Source.CRIME, cancelled, "vulnerable_victim")).isEqualTo(true);
+        assertRejected(read, 14, RejectReason.UNKNOWN_VALUE, "status", "status 'withdrawn' is not one of recorded, cancelled");
+    }
+
+    @Test
+    void contactsFileWithCrlfAndTimestampsAcrossBothClockChanges() throws IOException {
+        IngestFixtures.Read read = read(Source.CONTACTS, badInput("contacts/contacts-2024-10-27.csv"));
+        assertThat(Files.readString(badInput("contacts/contacts-2024-10-27.csv"))).contains("\r\n");
+        assertThat(read.summary().rowsRead()).isEqualTo(10);
+        assertThat(read.staged()).isEqualTo(4);
+        assertThat(read.rejected()).isEqualTo(6);
+
+        // 01:59:55 BST, answered 01:00:03 GMT on 27 October 2024 (clocks back at 02:00 BST): 8 seconds.
+        Object[] c1 = staged(read, 2);
+        assertThat(answerTime(c1)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(value(Source.CONTACTS, c1, "received_at")).isEqualTo(Instant.parse("2024-10-27T00:59:55Z"));
+        assertThat(value(Source.CONTACTS, c1, "snt_code")).isNull();
+        assertThat(value(Source.CONTACTS, c1, "lpa_code")).isNull();
+        // 00:59:59 GMT, answered 02:00:01 BST on 31 March 2024 (clocks forward at 01:00 GMT): 2 seconds.
+        Object[] c2 = staged(read, 3);
+        assertThat(answerTime(c2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(value(Source.CONTACTS, c2, "abandoned")).isEqualTo(false);
+        assertThat(value(Source.CONTACTS, c2, "lpa_code")).isEqualTo("HER");
+        // UK local 01:30 in the autumn overlap is read as the first 01:30 (BST).
+        Object[] c3 = staged(read, 4);
+        assertThat(value(Source.CONTACTS, c3, "received_at")).isEqualTo(Instant.parse("2024-10-27T00:30:00Z"));
+        assertThat(answerTime(c3)).isEqualTo(Duration.ofSeconds(5));
+        // 01:00:10 GMT answered at 01:59:59 BST: the later clock reading is 11 seconds earlier.
+        assertRejected(read, 5, RejectReason.TIME_ORDER, "answered_at", "answered_at 2024-10-27T00:59:59Z is before received_at 2024-10-27T01:00:10Z");
+        assertRejected(read, 6, RejectReason.TIME_ORDER, "responded_at", "responded_at 2024-03-31T08:00:00Z is before received_at 2024-04-01T08:00:00Z");
+        assertRejected(read, 7, RejectReason.BAD_TIMESTAMP, "received_at", "received_at 'yesterday' " + TIMESTAMP_FORMS);
+        assertRejected(read, 8, RejectReason.UNKNOWN_VALUE, "channel",
+                "channel 'fax' is not one of 999, 101, online, email, social_media, letter, in_person, neighbourhood_matters");
+        assertRejected(read, 9, RejectReason.UNKNOWN_VALUE, "answered_at", "answered_at is for calls only (channel 999 or 101), not channel email");
+        // UK local 01:30 in the spring gap does not exist: it is read as 02:30 BST (01:30 UTC); answered 03:00 BST, 30 minutes on.
+        Object[] c9 = staged(read, 10);
+        assertThat(value(Source.CONTACTS, c9, "received_at")).isEqualTo(Instant.parse("2024-03-31T01:30:00Z"));
+        assertThat(answerTime(c9)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(value(Source.CONTACTS, c9, "abandoned")).isEqualTo(true);
+        assertRejected(read, 11, RejectReason.BAD_BOOLEAN, "abandoned", "abandoned 'perhaps' is not a boolean (Y/N, true/false, 1/0)");
+    }
+
+    private static Duration answerTime(Object[] contact) {
+        return Duration.between((Instant) value(Source.CONTACTS, contact, "received_at"), (Instant) value(Source.CONTACTS, contact, "answered_at"));
+    }
+
+    @Test
+    void engagementJsonLinesWithBomAndEveryEngagementRejectReason() throws IOException {
+        byte[] bytes = Files.readAllBytes(badInput("engagement/engagement-2024-04.jsonl"));
+        assertThat(Arrays.copyOf(bytes, 3)).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        IngestFixtures.Read read = read(Source.ENGAGEMENT, badInput("engagement/engagement-2024-04.jsonl"));
+        // 15 lines, one blank (record 7): 14 rows; "organiser" and "extra" are unknown fields, counted.
+        assertThat(read.summary().rowsRead()).isEqualTo(14);
+        assertThat(read.summary().unknownFields()).isEqualTo(2);
+        assertThat(read.staged()).isEqualTo(2);
+        assertThat(read.rejected()).isEqualTo(12);
+
+        Object[] e1 = staged(read, 1);
+        assertThat(value(Source.ENGAGEMENT, e1, "engagement_id")).isEqualTo("E1");
+        assertThat(value(Source.ENGAGEMENT, e1, "date")).isEqualTo(LocalDate.of(2024, 4, 1));
+        assertThat(value(Source.ENGAGEMENT, e1, "attendees")).isEqualTo(30L);
+        assertThat(value(Source.ENGAGEMENT, e1, "seldom_heard")).isEqualTo(true);
+        assertThat(value(Source.ENGAGEMENT, e1, "partners")).isEqualTo(java.util.List.of("Council"));
+        assertThat(value(Source.ENGAGEMENT, e1, "volunteer_hours")).isEqualTo(1.5);
+        assertThat(value(Source.ENGAGEMENT, e1, "virtual")).isEqualTo(false);
+        assertRejected(read, 2, RejectReason.BAD_NUMBER, "attendees", "attendees 'lots' is not a whole number");
+        assertRejected(read, 3, RejectReason.OUT_OF_RANGE, "attendees", "attendees must be >= 0, was '-1'");
+        assertRejected(read, 4, RejectReason.UNKNOWN_AREA, "snt_code", "snt_code 'SHR02' does not belong to lpa_code 'HER'");
+        assertRejected(read, 5, RejectReason.MISSING_REQUIRED, "parish_code", "parish_code is required for a parish_council_meeting");
+        assertRejected(read, 6, RejectReason.MALFORMED, null, "not valid JSON (the record breaks at character 44)");
+        assertRejected(read, 8, RejectReason.DUPLICATE_KEY, "engagement_id", "engagement_id repeats the key of line 1 of this file");
+        assertRejected(read, 9, RejectReason.TIME_ORDER, "closed_date", "closed_date 2024-03-01 is before date 2024-04-01");
+        assertRejected(read, 10, RejectReason.BAD_NUMBER, "attendees", "attendees '2.5' is not a whole number");
+        assertRejected(read, 11, RejectReason.BAD_BOOLEAN, "virtual", "virtual 'yes' is not a boolean (Y/N, true/false, 1/0)");
+        assertRejected(read, 12, RejectReason.OUT_OF_RANGE, "volunteer_hours", "volunteer_hours must be >= 0, was '-0.5'");
+        assertRejected(read, 13, RejectReason.UNKNOWN_AREA, "lpa_code", "lpa_code 'XYZ' is not in the reference data");
+        assertRejected(read, 14, RejectReason.UNKNOWN_VALUE, "status",
+                "status 'open' is not allowed for drop_in, expected one of held, attended, cancelled, not_attended");
+        Object[] e15 = staged(read, 15);
+        assertThat(value(Source.ENGAGEMENT, e15, "parish_code")).isEqualTo("P001");
+        assertThat(value(Source.ENGAGEMENT, e15, "attendees")).isEqualTo(12L);
+        assertThat(value(Source.ENGAGEMENT, e15, "virtual")).isEqualTo(true);
+    }
+
+    @Test
+    void gzippedPublicSurveyWithWeightsAndPseudonymisedRespondents() {
+        IngestFixtures.Read read = read(Source.SURVEY_PUBLIC, badInput("survey-public/survey-public-2024-04.csv.gz"));
+        assertThat(read.summary().rowsRead()).isEqualTo(6);
+        assertThat(read.staged()).isEqualTo(2);
+        Object[] r1 = staged(read, 2);
+        assertThat(value(Source.SURVEY_PUBLIC, r1, "respondent_id")).isEqualTo(IngestFixtures.PSEUDONYMISER.pseudonym("R-SECRET-1"));
+        assertThat(value(Source.SURVEY_PUBLIC, r1, "weight")).isEqualTo(1.2);
+        assertThat(value(Source.SURVEY_PUBLIC, r1, "lpa_code")).isEqualTo("HER");
+        assertRejected(read, 3, RejectReason.OUT_OF_RANGE, "weight", "weight must be > 0, was '0'");
+        assertRejected(read, 4, RejectReason.BAD_NUMBER, "weight", "weight 'abc' is not a number");
+        assertRejected(read, 5, RejectReason.UNKNOWN_VALUE, "q_know_snt", "q_know_snt 'Maybe' is not one of Yes, No, Don't know");
+        assertRejected(read, 6, RejectReason.DUPLICATE_KEY, "respondent_id", "respondent_id repeats the key of line 2 of this file");
+        Object[] r5 = staged(read, 7);
+        assertThat(value(Source.SURVEY_PUBLIC, r5, "interview_date")).isEqualTo(LocalDate.of(2024, 4, 2));
+        assertThat(value(Source.SURVEY_PUBLIC, r5, "weight")).isEqualTo(1.0);
+        assertThat(value(Source.SURVEY_PUBLIC, r5, "q_know_snt")).isEqualTo("Don't know");
+        // The checksum is of the file as landed (compressed bytes), so a re-landing is recognised.
+        assertThat(read.summary().checksum()).isEqualTo(sha256(badInput("survey-public/survey-public-2024-04.csv.gz")));
+    }
+
+    @Test
+    void parishSurveyWithBomAndCrlf() {
+        IngestFixtures.Read read = read(Source.SURVEY_PARISH, badInput("survey-parish/survey-parish-2024-04.csv"));
+        assertThat(read.summary().rowsRead()).isEqualTo(2);
+        Object[] p1 = staged(read, 2);
+        assertThat(value(Source.SURVEY_PARISH, p1, "response_id")).isEqualTo(IngestFixtures.PSEUDONYMISER.pseudonym("PR-SECRET-1"));
+        assertThat(value(Source.SURVEY_PARISH, p1, "snt_code")).isEqualTo("HER01");
+        assertThat(value(Source.SURVEY_PARISH, p1, "lpa_code")).isEqualTo("HER");
+        assertRejected(read, 3, RejectReason.UNKNOWN_AREA, "parish_code", "parish_code 'P999' is not in the reference data");
+    }
+
+    @Test
+    void fileWhoseHeaderLacksRequiredColumnsIsRefusedWithOneMessage() {
+        IngestFixtures.Read read = read(Source.CRIME, badInput("refused/crime-2024-05-01.csv"));
+        assertThat(read.summary().refusal()).isEqualTo("crime/crime-2024-05-01.csv: file refused, header lacks required column(s) category, snt_code");
+        assertThat(read.summary().rowsRead()).isZero();
+        assertThat(read.lines()).isEmpty();
+        assertThat(read.summary().refusal()).doesNotContain("VIC-SECRET-1");
+        assertThat(read.summary().checksum()).isEqualTo(sha256(badInput("refused/crime-2024-05-01.csv")));
+    }
+
+    @Test
+    void crimeFileWithNeitherExtractedAtNorAFileNameDateIsRefused() {
+        IngestFixtures.Read read = readText(Source.CRIME, "crime/latest.csv", "crime_ref,recorded_date,category,snt_code\nWM1,2024-04-01,Drugs,HER01\n");
+        assertThat(read.summary().refusal()).isEqualTo("crime/latest.csv: file refused, header lacks column extracted_at and the file name carries"
+                + " no extract date (yyyy-MM-dd or yyyyMMdd), so its rows have no version");
+        // With the column but an empty cell, only that row is rejected.
+        IngestFixtures.Read withColumn = readText(Source.CRIME, "crime/latest.csv",
+                "crime_ref,recorded_date,category,snt_code,extracted_at\nWM1,2024-04-01,Drugs,HER01,\nWM2,2024-04-01,Drugs,HER01,20/04/2024 10:00\n");
+        assertRejected(withColumn, 2, RejectReason.MISSING_REQUIRED, "extracted_at",
+                "extracted_at is empty and the file name carries no extract date (yyyy-MM-dd or yyyyMMdd)");
+        assertThat(value(Source.CRIME, staged(withColumn, 3), "version_at")).isEqualTo(Instant.parse("2024-04-20T09:00:00Z"));
+    }
+
+    @Test
+    void policeUkHeaderMustBeAsPublished() {
+        IngestFixtures.Read read = readText(Source.POLICEUK, "policeuk/2024-01-street.csv", "Month,Crime type\n2024-01,Drugs\n");
+        assertThat(read.summary().refusal()).isEqualTo("policeuk/2024-01-street.csv: file refused, header lacks required column(s) Crime ID, "
+                + "Reported by, Falls within, Longitude, Latitude, Location, LSOA code, LSOA name, Last outcome category, Context");
+    }
+
+    @Test
+    void brokenQuoteMakesTheRestOfTheFileOneMalformedRowAndKeepsTheCount() {
+        IngestFixtures.Read read = readText(Source.SURVEY_PARISH, "survey-parish/p.csv",
+                "response_id,response_date,parish_code\nA1,2024-04-03,P001\nA2,\"2024-04-03\"x,P001\nA3,2024-04-03,P001\n");
+        assertThat(read.summary().rowsRead()).isEqualTo(2);
+        assertThat(read.staged()).isEqualTo(1);
+        RowOutcome.Rejected rejected = read.at(3).rejected();
+        assertThat(rejected.reason()).isEqualTo(RejectReason.MALFORMED);
+        assertThat(rejected.column()).isNull();
+        assertThat(rejected.message()).startsWith("the CSV could not be parsed from here on: ");
+    }
+
+    @Test
+    void blankLinesAreNotRowsAndLineNumbersStayExact() {
+        IngestFixtures.Read read = readText(Source.SURVEY_PARISH, "survey-parish/p.csv",
+                "response_id,response_date,parish_code\r\n\r\nA1,2024-04-03,P001\r\n   \r\n\r\nA2,2024-04-03,P404\r\n\"A3\",\"2024-04-03\",\"P\r\n001\"\r\nA4,bad,P001\r\n");
+        assertThat(read.summary().rowsRead()).isEqualTo(4);
+        assertThat(read.lines()).extracting(IngestFixtures.Line::line).containsExactly(3L, 6L, 7L, 9L);
+        assertRejected(read, 6, RejectReason.UNKNOWN_AREA, "parish_code", "parish_code 'P404' is not in the reference data");
+        assertRejected(read, 9, RejectReason.BAD_DATE, "response_date", "response_date 'bad' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
+    }
+
+    @Test
+    void aTruncatedGzipFailsTheFileWithOneLineNamingFileAndLine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            StringBuilder text = new StringBuilder("response_id,response_date,parish_code\n");
+            for (int i = 0; i < 20000; i++) {
+                text.append("A").append(i).append(",2024-04-03,P001\n");
+            }
+            gzip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] truncated = Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+        assertThatThrownBy(() -> IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv.gz", new ByteArrayInputStream(truncated)))
+                .hasMessageMatching("Cannot read survey-parish/p\\.csv\\.gz line \\d+: .*")
+                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+    }
+
+    @Test
+    void everyReasonCodeIsInTheCorpus() {
+        Set<RejectReason> seen = EnumSet.noneOf(RejectReason.class);
+        for (Object[] file : new Object[][] {{Source.CRIME, "crime/crime-2024-04-30.csv"}, {Source.CONTACTS, "contacts/contacts-2024-10-27.csv"},
+                {Source.ENGAGEMENT, "engagement/engagement-2024-04.jsonl"}, {Source.SURVEY_PUBLIC, "survey-public/survey-public-2024-04.csv.gz"},
+                {Source.SURVEY_PARISH, "survey-parish/survey-parish-2024-04.csv"}}) {
+            IngestFixtures.Read read = read((Source) file[0], badInput((String) file[1]));
+            read.lines().stream().filter(line -> !line.staged()).forEach(line -> seen.add(line.rejected().reason()));
+            // No reject message carries a raw personal identifier.
+            read.lines().stream().filter(line -> !line.staged()).forEach(line ->
+                    IngestFixtures.RAW_IDENTIFIERS.forEach(raw -> assertThat(line.rejected().message()).doesNotContain(raw)));
+        }
+        assertThat(seen).isEqualTo(EnumSet.allOf(RejectReason.class));
+    }
+
+    static String sha256(java.nio.file.Path file) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
