@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,10 @@ import uk.westmercia.charter.landing.InputRefusedException;
 import uk.westmercia.charter.warehouse.CharterSpark;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.RunReports;
+import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseLock;
+import uk.westmercia.charter.warehouse.logging.RunLog;
 
 /**
  * {@code jobs/charter}: the one entry point, the same under {@code java -jar} and {@code spark-submit}.
@@ -51,7 +53,8 @@ public final class CharterCli {
         commandLine.setExecutionExceptionHandler((exception, parsed, result) -> {
             ExitCode code = exitCodeOf(exception);
             System.err.println("charter: " + oneLine(exception));
-            if (code == ExitCode.FAILURE) {
+            // A JobFailure's one line says it all; anything else is unexpected and gets its stack trace.
+            if (code == ExitCode.FAILURE && !(exception instanceof JobFailure)) {
                 exception.printStackTrace();
             }
             return code.code();
@@ -128,8 +131,27 @@ public final class CharterCli {
             String runId = RunIds.next(started);
             RunReport report = new RunReport(runId, "nightly", spec.commandLine().getParseResult().originalArgs(), codeVersion(), started);
             Warehouse target = new Warehouse(warehouse);
-            MDC.put("run_id", runId);
-            LOG.info("Run {}: nightly, landing {}, warehouse {}, as of {}", runId, landing.toAbsolutePath(), target.root(), effectiveAsOf);
+            WarehouseLock lock;
+            try {
+                lock = WarehouseLock.acquire(target, runId, "nightly", "run nightly");
+            }
+            catch (WarehouseLock.LockedException e) {
+                throw new JobFailure(ExitCode.FAILURE, e.getMessage());
+            }
+            try (lock; RunLog log = RunLog.start(runId, target.runsPath().resolve(runId + ".log"))) {
+                LOG.info("Run {}: nightly, landing {}, warehouse {}, as of {}; log {}", runId, landing.toAbsolutePath(), target.root(),
+                        effectiveAsOf, log.file().map(Path::toString).orElse("(Spark's logging)"));
+                lock.previousUnreleased().ifPresent(previous -> LOG.warn(
+                        "Previous {} ended without releasing the warehouse lock (killed?); the tables it did not publish are ignored", previous.describe()));
+                List<TableName> rolledForward = target.completeInterruptedPublication();
+                if (!rolledForward.isEmpty()) {
+                    LOG.warn("Completed an interrupted publication: switched {} to the newest published run", rolledForward);
+                }
+                return runLocked(runId, effectiveAsOf, key, report, target);
+            }
+        }
+
+        private Integer runLocked(String runId, LocalDate effectiveAsOf, PseudonymisationKey key, RunReport report, Warehouse target) {
             SparkSession spark = session("nightly");
             try {
                 new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, effectiveAsOf, key, rejectThreshold), report).run();
@@ -145,6 +167,7 @@ public final class CharterCli {
                 return 0;
             }
             catch (RuntimeException e) {
+                LOG.error("Run {} failed: {}", runId, oneLine(e));
                 report.status = "failed";
                 report.exitCode = exitCodeOf(e).code();
                 report.error = oneLine(e);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +114,67 @@ public final class Warehouse {
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot clean versions of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Finishes a publication a killed run left half done, with the warehouse locked. Publication
+     * starts only once every table of a run is written, so when some tables point at the newest
+     * published run and others do not, the others' versions of that run are whole: the switch is
+     * rolled forward. Returns the tables switched.
+     */
+    public List<TableName> completeInterruptedPublication() {
+        Path versions = root.resolve(VERSIONS);
+        if (!Files.isDirectory(versions)) {
+            return List.of();
+        }
+        List<TableName> tables = new ArrayList<>();
+        try (Stream<Path> areas = Files.list(versions)) {
+            for (Path area : areas.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> names = Files.list(area)) {
+                    for (Path name : names.filter(Files::isDirectory).toList()) {
+                        String path = area.getFileName() + "/" + name.getFileName();
+                        try {
+                            tables.add(new TableName(path));
+                        }
+                        catch (IllegalArgumentException e) {
+                            // not a table folder
+                        }
+                    }
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot list versions under " + versions + ": " + e.getMessage(), e);
+        }
+        Optional<String> newest = tables.stream().map(this::currentVersion).flatMap(Optional::stream).max(Comparator.naturalOrder());
+        if (newest.isEmpty()) {
+            return List.of();
+        }
+        List<TableName> switched = new ArrayList<>();
+        for (TableName table : tables) {
+            Optional<String> current = currentVersion(table);
+            Path version = versionPath(table, newest.get());
+            boolean behind = current.map(name -> name.compareTo(newest.get()) < 0).orElse(true);
+            if (behind && Files.isRegularFile(version.resolve("_SUCCESS"))) {
+                publish(table, newest.get());
+                switched.add(table);
+            }
+        }
+        return switched;
+    }
+
+    /** The versions of a table kept on disk, newest first (the current one included). */
+    public List<String> versions(TableName table) {
+        Path versions = root.resolve(VERSIONS).resolve(table.path());
+        if (!Files.isDirectory(versions)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(versions)) {
+            return entries.map(path -> path.getFileName().toString()).sorted(Comparator.reverseOrder()).toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot list versions of " + table + ": " + e.getMessage(), e);
         }
     }
 
