@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -81,29 +82,171 @@ public final class Stager {
         }
     }
 
-    /** Reads the files; the caller writes {@link StagingResult#staged()} and {@link StagingResult#rejects()} and then calls {@link StagingResult#release()}. */
+    /** What earlier runs staged for a source: its current staged and rejects tables (null if none) and its manifest entries. */
+    public record Previous(Dataset<Row> staged, Dataset<Row> rejects, List<StagedFile> files) {
+        public Previous {
+            files = List.copyOf(requireNonNull(files, "files is null"));
+        }
+
+        public static Previous none() {
+            return new Previous(null, null, List.of());
+        }
+    }
+
+    /** Stages the files as a first run would: every file is read. */
     public StagingResult stage(Source source, List<Path> files) {
+        return stage(source, files, Previous.none(), null);
+    }
+
+    /**
+     * Stages what is new. A file whose name, size and modification time match a manifest entry is not
+     * read; every other file is read once, its checksum computed while reading; a file whose checksum
+     * was staged before (under any name) adds no rows. The result's staged table is the previous
+     * staged rows (less those of a file whose content changed) together with the new rows, newest per
+     * key; its rejects likewise. The caller writes {@link StagingResult#staged()} and
+     * {@link StagingResult#rejects()} (when {@link StagingResult#changed()}), then calls
+     * {@link StagingResult#release()}.
+     */
+    public StagingResult stage(Source source, List<Path> files, Previous previous, String runId) {
         requireNonNull(source, "source is null");
-        List<String> uris = files.stream().map(file -> file.toUri().toString()).toList();
+        requireNonNull(previous, "previous is null");
+        Map<String, StagedFile> priorByName = new HashMap<>();
+        previous.files().stream().filter(file -> file.source().equals(source.folder())).forEach(file -> priorByName.put(file.file(), file));
+
+        List<FileReport> reports = new ArrayList<>();
+        List<StagedFile> manifest = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        Map<String, long[]> stats = new HashMap<>();
+        for (Path file : files) {
+            String name = source.folder() + "/" + file.getFileName();
+            long size;
+            long modified;
+            try {
+                size = Files.size(file);
+                modified = Files.getLastModifiedTime(file).toMillis();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
+            }
+            StagedFile prior = priorByName.get(name);
+            if (prior != null && prior.size() == size && prior.modifiedMillis() == modified) {
+                reports.add(new FileReport(source.folder(), name, prior.checksum(), size, FileReport.UNCHANGED, 0, 0, 0, 0, 0,
+                        null, null, prior.duplicateOf(), null));
+                manifest.add(prior);
+                continue;
+            }
+            stats.put(name, new long[] {size, modified});
+            uris.add(file.toUri().toString());
+        }
+        Set<String> reread = stats.keySet();
+        // Checksums already staged by files this run does not read again.
+        Map<String, String> known = new HashMap<>();
+        previous.files().stream()
+                .filter(file -> file.source().equals(source.folder()) && !reread.contains(file.file()) && file.duplicateOf() == null)
+                .sorted(java.util.Comparator.comparing(StagedFile::file))
+                .forEach(file -> known.putIfAbsent(file.checksum(), file.file()));
+
         StructType outcomeSchema = outcomeSchema(source);
         RowValidator validator = new RowValidator(source, reference, pseudonymiser);
         int width = StagedSchemas.validatedFields(source).size();
-
         JavaRDD<Row> outcomes = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(uris, Math.max(1, uris.size()))
                 .mapPartitions(partition -> readFiles(source, validator, width, partition));
         Dataset<Row> all = spark.createDataFrame(outcomes, outcomeSchema).persist(StorageLevel.MEMORY_AND_DISK());
 
+        // One row per file, kind and placement: bounded by the number of files. This reads every file, once.
+        Map<String, long[]> counts = new HashMap<>();
+        Column placement = source == Source.POLICEUK ? col("placement") : lit(null).cast(DataTypes.StringType);
+        for (Row row : all.filter(col(KIND).notEqual(FILE)).groupBy(col(StagedSchemas.SOURCE_FILE), col(KIND), placement.as("p"))
+                .agg(count(lit(1)).as("n")).collectAsList()) {
+            long[] fileCounts = counts.computeIfAbsent(row.getString(0), file -> new long[4]);
+            long n = row.getLong(3);
+            if (STAGED.equals(row.getString(1))) {
+                fileCounts[0] += n;
+                if ("no_location".equals(row.getString(2))) {
+                    fileCounts[2] += n;
+                }
+                if ("out_of_force".equals(row.getString(2))) {
+                    fileCounts[3] += n;
+                }
+            }
+            else {
+                fileCounts[1] += n;
+            }
+        }
+        List<String> dropped = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        boolean changed = false;
+        for (Row row : all.filter(col(KIND).equalTo(FILE))
+                .select(StagedSchemas.SOURCE_FILE, "_checksum", "_rows_read", "_unknown_fields", "_refusal")
+                .orderBy(StagedSchemas.SOURCE_FILE).collectAsList()) {
+            String name = row.getString(0);
+            String checksum = row.getString(1);
+            long read = row.getLong(2);
+            long[] fileCounts = counts.getOrDefault(name, new long[4]);
+            long size = stats.get(name)[0];
+            long modified = stats.get(name)[1];
+            StagedFile prior = priorByName.get(name);
+            Long noLocation = source == Source.POLICEUK ? fileCounts[2] : null;
+            Long outOfForce = source == Source.POLICEUK ? fileCounts[3] : null;
+            if (row.getString(4) != null) {
+                reports.add(new FileReport(source.folder(), name, checksum, size, FileReport.REFUSED, read, 0, 0, 0, 0, null, null, null, row.getString(4)));
+                if (prior != null) {
+                    manifest.add(prior);
+                }
+            }
+            else if (prior != null && prior.checksum().equals(checksum)) {
+                // Touched but not changed: its rows are staged already.
+                dropped.add(name);
+                reports.add(new FileReport(source.folder(), name, checksum, size, FileReport.UNCHANGED, read, 0, 0, read, row.getLong(3),
+                        null, null, prior.duplicateOf(), null));
+                manifest.add(new StagedFile(prior.source(), name, checksum, size, modified, prior.duplicateOf(), prior.runId()));
+            }
+            else if (known.containsKey(checksum)) {
+                dropped.add(name);
+                String original = known.get(checksum);
+                LOG.info("{} has the same content as {}: staged once", name, original);
+                reports.add(new FileReport(source.folder(), name, checksum, size, FileReport.DUPLICATE, read, 0, 0, read, row.getLong(3),
+                        null, null, original, null));
+                manifest.add(new StagedFile(source.folder(), name, checksum, size, modified, original, runId));
+                if (prior != null) {
+                    replaced.add(name);
+                }
+            }
+            else {
+                known.put(checksum, name);
+                changed = true;
+                if (prior != null) {
+                    replaced.add(name);
+                }
+                reports.add(new FileReport(source.folder(), name, checksum, size, FileReport.STAGED, read, fileCounts[0], fileCounts[1], 0,
+                        row.getLong(3), noLocation, outOfForce, null, null));
+                manifest.add(new StagedFile(source.folder(), name, checksum, size, modified, null, runId));
+            }
+        }
+        changed |= !replaced.isEmpty();
+        reports.sort(java.util.Comparator.comparing(FileReport::file));
+
         List<Column> stagedColumns = new ArrayList<>();
         for (StructField field : StagedSchemas.schema(source).fields()) {
             stagedColumns.add(col(field.name()));
         }
-        Dataset<Row> staged = newestPerKey(source, all.filter(col(KIND).equalTo(STAGED)).select(stagedColumns.toArray(Column[]::new)));
-        Dataset<Row> rejects = all.filter(col(KIND).equalTo(REJECTED))
+        Column fresh = col(StagedSchemas.SOURCE_FILE).isin(dropped.toArray()).unary_$bang();
+        Dataset<Row> newStaged = all.filter(col(KIND).equalTo(STAGED).and(fresh)).select(stagedColumns.toArray(Column[]::new));
+        Dataset<Row> newRejects = all.filter(col(KIND).equalTo(REJECTED).and(fresh))
                 .select(lit(source.folder()).as("source"), col(StagedSchemas.SOURCE_FILE).as("file"),
                         col(StagedSchemas.SOURCE_LINE).as("line"), col("_reason_code").as("reason_code"),
                         col("_column").as("column"), col("_reason").as("reason"));
-        return new StagingResult(source, staged, rejects, all, () -> fileReports(source, all));
+        if (previous.staged() != null) {
+            Dataset<Row> kept = previous.staged().filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang())
+                    .select(stagedColumns.toArray(Column[]::new));
+            newStaged = kept.unionByName(newStaged);
+        }
+        if (previous.rejects() != null) {
+            newRejects = previous.rejects().filter(col("file").isin(replaced.toArray()).unary_$bang())
+                    .select("source", "file", "line", "reason_code", "column", "reason").unionByName(newRejects);
+        }
+        return new StagingResult(source, newestPerKey(source, newStaged), newRejects, all, reports, manifest, changed);
     }
 
     /** Across files the newer row replaces the older: crime by extracted_at, others by file order. */
@@ -118,24 +261,6 @@ public final class Stager {
         return staged.withColumn("_newest", row_number().over(Window.partitionBy(key).orderBy(order)))
                 .filter(col("_newest").equalTo(1))
                 .drop("_newest");
-    }
-
-    private static List<FileReport> fileReports(Source source, Dataset<Row> all) {
-        Map<String, long[]> counts = new HashMap<>();
-        // One row per file and kind: bounded by the number of files.
-        for (Row row : all.filter(col(KIND).notEqual(FILE)).groupBy(StagedSchemas.SOURCE_FILE, KIND).agg(count(lit(1)).as("n")).collectAsList()) {
-            long[] fileCounts = counts.computeIfAbsent(row.getString(0), file -> new long[2]);
-            fileCounts[STAGED.equals(row.getString(1)) ? 0 : 1] += row.getLong(2);
-        }
-        List<FileReport> reports = new ArrayList<>();
-        for (Row row : all.filter(col(KIND).equalTo(FILE))
-                .select(StagedSchemas.SOURCE_FILE, "_checksum", "_rows_read", "_unknown_fields", "_refusal")
-                .orderBy(StagedSchemas.SOURCE_FILE).collectAsList()) {
-            long[] fileCounts = counts.getOrDefault(row.getString(0), new long[2]);
-            reports.add(new FileReport(source.folder(), row.getString(0), row.getString(1), row.getLong(2),
-                    fileCounts[0], fileCounts[1], row.getLong(3), row.getString(4)));
-        }
-        return reports;
     }
 
     private static Iterator<Row> readFiles(Source source, RowValidator validator, int width, Iterator<String> uris) throws IOException {

@@ -3,7 +3,6 @@ package uk.westmercia.charter.ingest;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.westmercia.charter.catalogue.Source;
@@ -14,15 +13,19 @@ public final class StagingResult {
     private final Dataset<Row> staged;
     private final Dataset<Row> rejects;
     private final Dataset<Row> outcomes;
-    private final Supplier<List<FileReport>> fileReports;
-    private List<FileReport> reports;
+    private final List<FileReport> reports;
+    private final List<StagedFile> manifest;
+    private final boolean changed;
 
-    StagingResult(Source source, Dataset<Row> staged, Dataset<Row> rejects, Dataset<Row> outcomes, Supplier<List<FileReport>> fileReports) {
+    StagingResult(Source source, Dataset<Row> staged, Dataset<Row> rejects, Dataset<Row> outcomes, List<FileReport> reports,
+            List<StagedFile> manifest, boolean changed) {
         this.source = requireNonNull(source, "source is null");
         this.staged = requireNonNull(staged, "staged is null");
         this.rejects = requireNonNull(rejects, "rejects is null");
         this.outcomes = requireNonNull(outcomes, "outcomes is null");
-        this.fileReports = requireNonNull(fileReports, "fileReports is null");
+        this.reports = List.copyOf(reports);
+        this.manifest = List.copyOf(manifest);
+        this.changed = changed;
     }
 
     public Source source() {
@@ -37,12 +40,24 @@ public final class StagingResult {
         return rejects;
     }
 
-    /** Per-file reconciliation, computed once from the persisted outcomes. */
-    public synchronized List<FileReport> fileReports() {
-        if (reports == null) {
-            reports = List.copyOf(fileReports.get());
-        }
+    /** Per-file reconciliation, in file name order: every landing file of the source, read this run or not. */
+    public List<FileReport> fileReports() {
         return reports;
+    }
+
+    /** The source's manifest entries after this run: the files whose rows the staged and rejects tables hold. */
+    public List<StagedFile> manifest() {
+        return manifest;
+    }
+
+    /** Whether the staged and rejects tables differ from the previous ones (new or changed files were staged). */
+    public boolean changed() {
+        return changed;
+    }
+
+    /** Files read this run whose rows were new. */
+    public long filesStaged() {
+        return reports.stream().filter(report -> FileReport.STAGED.equals(report.status())).count();
     }
 
     public long rowsRead() {

@@ -21,6 +21,7 @@ import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.ingest.FileReport;
 import uk.westmercia.charter.ingest.Pseudonymiser;
 import uk.westmercia.charter.ingest.ReferenceLookup;
+import uk.westmercia.charter.ingest.StagedFile;
 import uk.westmercia.charter.ingest.Stager;
 import uk.westmercia.charter.ingest.StagingResult;
 import uk.westmercia.charter.metrics.MetricContext;
@@ -38,6 +39,8 @@ import uk.westmercia.charter.warehouse.Warehouse;
 public final class NightlyJob {
     private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
     public static final TableName METRIC_VALUES = TableName.metrics("metric_values");
+    /** The manifest of staged landing files, for incremental staging. */
+    public static final TableName STAGED_FILES = TableName.staged("_files");
 
     /** The run's settings. */
     public record Options(Path landing, Path warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold) {
@@ -87,9 +90,21 @@ public final class NightlyJob {
         Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
         List<String> refusals = new ArrayList<>();
         List<String> overThreshold = new ArrayList<>();
+        // Incremental staging: the manifest of files staged by earlier runs (staged/_files).
+        List<StagedFile> previousManifest = warehouse.exists(STAGED_FILES)
+                ? StagedFile.fromDataset(spark.read().parquet(warehouse.tablePath(STAGED_FILES).toString()))
+                : List.of();
+        List<StagedFile> manifest = new ArrayList<>();
         for (Source source : Source.values()) {
             List<Path> files = Stager.landingFiles(options.landing(), source);
+            TableName currentStaged = TableName.staged(source.folder());
             if (files.isEmpty()) {
+                previousManifest.stream().filter(file -> file.source().equals(source.folder())).forEach(manifest::add);
+                if (warehouse.exists(currentStaged) && !(source == Source.POLICEUK && staged.containsKey(Source.CRIME))) {
+                    // Staged by earlier runs; the landing no longer holds its files.
+                    staged.put(source, spark.read().parquet(warehouse.tablePath(currentStaged).toString()));
+                    continue;
+                }
                 report.absentSources.add(source.folder());
                 continue;
             }
@@ -100,11 +115,19 @@ public final class NightlyJob {
                 continue;
             }
             LOG.info("Staging {}: {} file(s)", source.folder(), files.size());
-            StagingResult result = stager.stage(source, files);
             TableName stagedTable = TableName.staged(source.folder());
             TableName rejectsTable = TableName.rejects(source.folder());
-            result.staged().write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(stagedTable, runId).toString());
-            result.rejects().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(rejectsTable, runId).toString());
+            Stager.Previous previous = new Stager.Previous(
+                    warehouse.exists(stagedTable) ? spark.read().parquet(warehouse.tablePath(stagedTable).toString()) : null,
+                    warehouse.exists(rejectsTable) ? spark.read().parquet(warehouse.tablePath(rejectsTable).toString()) : null,
+                    warehouse.exists(stagedTable) ? previousManifest : List.of());
+            StagingResult result = stager.stage(source, files, previous, runId);
+            manifest.addAll(result.manifest());
+            boolean changed = result.changed() || !warehouse.exists(stagedTable) || !warehouse.exists(rejectsTable);
+            if (changed) {
+                result.staged().write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(stagedTable, runId).toString());
+                result.rejects().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(rejectsTable, runId).toString());
+            }
             List<FileReport> files_ = result.fileReports();
             result.release();
             report.inputFiles.addAll(files_);
@@ -113,6 +136,7 @@ public final class NightlyJob {
             long stagedRows = files_.stream().mapToLong(FileReport::rowsStaged).sum();
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("files", files_.size());
+            summary.put("files_staged", result.filesStaged());
             summary.put("rows_read", read);
             summary.put("rows_staged", stagedRows);
             summary.put("rows_rejected", rejected);
@@ -120,7 +144,8 @@ public final class NightlyJob {
             files_.stream().filter(file -> file.refused() != null).forEach(file -> refusals.add(file.refused()));
             files_.stream().filter(file -> !file.reconciles()).forEach(file ->
                     refusals.add(file.file() + ": rows read " + file.rowsRead() + " != staged " + file.rowsStaged() + " + rejected " + file.rowsRejected()));
-            double rate = read == 0 ? 0 : (double) rejected / read;
+            // Over the rows staged or rejected this run: a duplicate file's rows were judged when it was first staged.
+            double rate = stagedRows + rejected == 0 ? 0 : (double) rejected / (stagedRows + rejected);
             LOG.info("Staged {}: {} file(s), {} row(s) read, {} staged, {} rejected ({}%)", source.folder(), files_.size(), read, stagedRows,
                     rejected, String.format("%.2f", 100 * rate));
             if (rate > options.rejectThreshold()) {
@@ -128,10 +153,19 @@ public final class NightlyJob {
                 overThreshold.add(String.format("%s: %d of %d rows rejected (%.1f%%, threshold %.1f%%), most in %s; see %s",
                         source.folder(), rejected, read, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.versionPath(rejectsTable, runId)));
             }
-            written.add(stagedTable);
-            written.add(rejectsTable);
-            staged.put(source, spark.read().parquet(warehouse.versionPath(stagedTable, runId).toString()));
+            if (changed) {
+                written.add(stagedTable);
+                written.add(rejectsTable);
+                staged.put(source, spark.read().parquet(warehouse.versionPath(stagedTable, runId).toString()));
+            }
+            else {
+                LOG.info("Staged {}: nothing new, {} stays as it was", source.folder(), stagedTable);
+                staged.put(source, spark.read().parquet(warehouse.tablePath(stagedTable).toString()));
+            }
         }
+        StagedFile.toDataset(spark, manifest).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                .parquet(warehouse.versionPath(STAGED_FILES, runId).toString());
+        written.add(STAGED_FILES);
         if (!refusals.isEmpty()) {
             throw new JobFailure(ExitCode.INPUT_REFUSED, refusals.get(0) + (refusals.size() > 1 ? " (and " + (refusals.size() - 1) + " more)" : ""));
         }
