@@ -219,20 +219,85 @@ public final class CharterCli {
         }
     }
 
-    @Command(name = "scorecard", mixinStandardHelpOptions = true, description = "The quarterly charter scorecard (not yet available).")
-    static final class Scorecard implements Callable<Integer> {
+    @Command(name = "scorecard", mixinStandardHelpOptions = true,
+            description = "The quarterly charter scorecard: Parquet tables scorecard, area_comparison (and theme_scores), a CSV and a self-contained HTML report.")
+    static final class Scorecard extends SparkOptions implements Callable<Integer> {
         @Option(names = "--quarter", required = true, description = "Financial quarter, e.g. \"2025-26 Q1\".")
         String quarter;
 
-        @Option(names = "--warehouse", defaultValue = "warehouse")
+        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
         Path warehouse;
 
-        @Option(names = "--out")
+        @Option(names = "--out", defaultValue = "scorecard", description = "Folder for the CSV and HTML (default: ${DEFAULT-VALUE}).")
         Path out;
+
+        @Option(names = "--force", description = "Replace a quarter already published (published quarters are snapshots).")
+        boolean force;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "scorecard is not yet available in this version");
+            uk.westmercia.charter.calendar.Period period;
+            try {
+                period = uk.westmercia.charter.calendar.Period.parse(uk.westmercia.charter.calendar.PeriodType.QUARTER, quarter);
+            }
+            catch (IllegalArgumentException e) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: --quarter '" + quarter
+                        + "' is not a financial quarter; expected yyyy-yy Qn, e.g. 2025-26 Q1");
+            }
+            if (!java.nio.file.Files.isDirectory(warehouse)) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: warehouse folder " + warehouse.toAbsolutePath()
+                        + " does not exist; run 'jobs/charter nightly' first");
+            }
+            Instant started = Instant.now();
+            String runId = RunIds.next(started);
+            RunReport report = new RunReport(runId, "scorecard", spec.commandLine().getParseResult().originalArgs(), codeVersion(), started);
+            Warehouse target = new Warehouse(warehouse);
+            uk.westmercia.charter.catalogue.Catalogue catalogue = uk.westmercia.charter.catalogue.Catalogue.bundled();
+            SparkSession spark = session("scorecard");
+            try {
+                uk.westmercia.charter.reporting.ScorecardJob.Result result = new uk.westmercia.charter.reporting.ScorecardJob(spark,
+                        new uk.westmercia.charter.reporting.ScorecardJob.Options(period, warehouse, out, force), report, catalogue).run();
+                report.status = "succeeded";
+                report.exitCode = 0;
+                report.endedAt = Instant.now();
+                Path json = RunReports.write(target, report, spark);
+                System.out.println("Run " + runId + " succeeded: scorecard " + period.label() + " from nightly run "
+                        + String.join(", ", result.sourceRunIds()) + ".");
+                System.out.println("  scorecard:       " + target.tablePath(uk.westmercia.charter.reporting.ScorecardTables.SCORECARD)
+                        + " (" + result.rows() + " rows for the quarter)");
+                System.out.println("  area comparison: " + target.tablePath(uk.westmercia.charter.reporting.ScorecardTables.AREA_COMPARISON)
+                        + " (" + result.comparisons() + " rows for the quarter)");
+                if (result.themeScoresWritten()) {
+                    System.out.println("  theme scores:    " + target.tablePath(uk.westmercia.charter.reporting.ScorecardTables.THEME_SCORES));
+                }
+                System.out.println("  CSV:             " + result.csv().toAbsolutePath());
+                System.out.println("  HTML:            " + result.html().toAbsolutePath());
+                System.out.println("  run report:      " + json);
+                return 0;
+            }
+            catch (RuntimeException e) {
+                RuntimeException thrown = e instanceof uk.westmercia.charter.reporting.ScorecardJob.AlreadyPublishedException
+                        || e instanceof uk.westmercia.charter.reporting.ScorecardJob.QuarterNotAvailableException
+                        ? new JobFailure(ExitCode.BAD_COMMAND_LINE, e.getMessage(), e)
+                        : e;
+                report.status = "failed";
+                report.exitCode = exitCodeOf(thrown).code();
+                report.error = oneLine(thrown);
+                report.endedAt = Instant.now();
+                try {
+                    RunReports.write(target, report, spark);
+                }
+                catch (RuntimeException reportFailure) {
+                    thrown.addSuppressed(reportFailure);
+                }
+                throw thrown;
+            }
+            finally {
+                spark.stop();
+            }
         }
     }
 

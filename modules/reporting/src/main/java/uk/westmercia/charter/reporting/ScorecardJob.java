@@ -1,0 +1,173 @@
+package uk.westmercia.charter.reporting;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.warehouse.RunReport;
+import uk.westmercia.charter.warehouse.TableName;
+import uk.westmercia.charter.warehouse.Warehouse;
+
+/**
+ * {@code jobs/charter scorecard}: one quarter's scorecard and area comparison (and theme scores
+ * when the nightly run has not written them), published through version folders, plus a CSV and an
+ * HTML report. A published quarter is a snapshot: it is replaced only when forced.
+ */
+public final class ScorecardJob {
+    private static final Logger LOG = LoggerFactory.getLogger(ScorecardJob.class);
+
+    public record Options(Period quarter, Path warehouse, Path out, boolean force) {
+        public Options {
+            requireNonNull(quarter, "quarter is null");
+            requireNonNull(warehouse, "warehouse is null");
+            requireNonNull(out, "out is null");
+        }
+    }
+
+    public record Result(Path csv, Path html, List<String> sourceRunIds, int rows, int comparisons, boolean themeScoresWritten) {
+    }
+
+    /** The quarter is already published and the run was not forced: a bad command line, not a failure. */
+    public static final class AlreadyPublishedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyPublishedException(String message) {
+            super(message);
+        }
+    }
+
+    /** metric_values holds no figure for the quarter asked for. */
+    public static final class QuarterNotAvailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        QuarterNotAvailableException(String message) {
+            super(message);
+        }
+    }
+
+    private final SparkSession spark;
+    private final Options options;
+    private final RunReport report;
+    private final Catalogue catalogue;
+
+    public ScorecardJob(SparkSession spark, Options options, RunReport report, Catalogue catalogue) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.options = requireNonNull(options, "options is null");
+        this.report = requireNonNull(report, "report is null");
+        this.catalogue = requireNonNull(catalogue, "catalogue is null");
+    }
+
+    public Result run() {
+        Warehouse warehouse = new Warehouse(options.warehouse());
+        String runId = report.runId;
+        String quarter = options.quarter().label();
+        report.warehouse = warehouse.root().toString();
+        report.catalogueVersion = catalogue.version();
+        report.catalogueSha256 = catalogue.sha256();
+        if (!warehouse.exists(ScorecardTables.METRIC_VALUES)) {
+            throw new IllegalStateException("Cannot build scorecard: no metric values at " + warehouse.tablePath(ScorecardTables.METRIC_VALUES)
+                    + "; run 'jobs/charter nightly' first");
+        }
+        ScorecardTables tables = new ScorecardTables(spark, warehouse);
+        List<Row> published = tables.publishedQuarter(quarter);
+        if (!published.isEmpty()) {
+            String from = published.stream().map(row -> "scorecard run " + row.getString(0) + " from nightly run " + row.getString(1))
+                    .distinct().sorted().reduce((a, b) -> a + "; " + b).orElse("");
+            if (!options.force()) {
+                throw new AlreadyPublishedException("Scorecard for " + quarter + " is already published (" + from
+                        + "); published quarters are snapshots, use --force to replace it");
+            }
+            report.warnings.add("Replacing the published scorecard for " + quarter + " (" + from + ") as --force was given");
+        }
+
+        List<MetricValue> values = tables.readMetricValues();
+        boolean hasQuarter = values.stream().anyMatch(v -> "quarter".equals(v.periodType()) && quarter.equals(v.periodLabel()));
+        if (!hasQuarter) {
+            TreeSet<String> available = new TreeSet<>();
+            values.stream().filter(v -> "quarter".equals(v.periodType())).forEach(v -> available.add(v.periodLabel()));
+            throw new QuarterNotAvailableException("Cannot build scorecard: metric_values holds no figures for " + quarter
+                    + (available.isEmpty() ? "" : "; it holds " + available.first() + " to " + available.last()));
+        }
+        ScorecardReport scorecard = new ScorecardBuilder(catalogue).build(options.quarter(), values);
+        Optional<String> metricValuesVersion = warehouse.currentVersion(ScorecardTables.METRIC_VALUES);
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("table", ScorecardTables.METRIC_VALUES.path());
+        source.put("version", metricValuesVersion.orElse(null));
+        source.put("nightly_run_ids", scorecard.sourceRunIds());
+        source.put("quarter", quarter);
+        source.put("rows_read", values.size());
+        report.sources.put("metric_values", source);
+        LOG.info("Scorecard {} from nightly run(s) {}: {} rows, {} comparisons", quarter, scorecard.sourceRunIds(),
+                scorecard.rows().size(), scorecard.comparisons().size());
+
+        List<TableName> toPublish = new ArrayList<>();
+        long scorecardRows = tables.writeQuarterVersion(ScorecardTables.SCORECARD, runId, quarter, scorecard.rows(), ScorecardRow.class);
+        report.tables.add(new RunReport.TableReport(ScorecardTables.SCORECARD.path(), scorecardRows, runId));
+        toPublish.add(ScorecardTables.SCORECARD);
+        long comparisonRows = tables.writeQuarterVersion(ScorecardTables.AREA_COMPARISON, runId, quarter, scorecard.comparisons(),
+                AreaComparisonRow.class);
+        report.tables.add(new RunReport.TableReport(ScorecardTables.AREA_COMPARISON.path(), comparisonRows, runId));
+        toPublish.add(ScorecardTables.AREA_COMPARISON);
+        boolean nightlyWroteThemeScores = metricValuesVersion.isPresent()
+                && metricValuesVersion.equals(warehouse.currentVersion(ScorecardTables.THEME_SCORES));
+        if (!nightlyWroteThemeScores) {
+            List<ThemeScore> themeScores = ThemeScores.compute(values);
+            long themeRows = tables.writeVersion(ScorecardTables.THEME_SCORES, runId, themeScores, ThemeScore.class);
+            report.tables.add(new RunReport.TableReport(ScorecardTables.THEME_SCORES.path(), themeRows, runId));
+            toPublish.add(ScorecardTables.THEME_SCORES);
+        }
+        // Every table of the run is written: only now switch them.
+        for (TableName table : toPublish) {
+            warehouse.publish(table, runId);
+            warehouse.removeOldVersions(table);
+        }
+
+        Path csv = options.out().resolve("charter-scorecard-" + fileLabel(quarter) + ".csv");
+        Path html = options.out().resolve("charter-scorecard-" + fileLabel(quarter) + ".html");
+        writeAtomically(csv, writer -> ScorecardCsv.write(scorecard.rows(), writer));
+        String page = ScorecardHtml.render(scorecard);
+        writeAtomically(html, writer -> writer.write(page));
+        return new Result(csv, html, scorecard.sourceRunIds(), scorecard.rows().size(), scorecard.comparisons().size(),
+                !nightlyWroteThemeScores);
+    }
+
+    /** "2024-25 Q3" as "2024-25-Q3": no space in file names. */
+    public static String fileLabel(String quarter) {
+        return quarter.replace(' ', '-');
+    }
+
+    private interface WriterBody {
+        void write(java.io.Writer writer) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, WriterBody body) {
+        try {
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temporary = parent.resolve("." + target.getFileName() + ".tmp");
+            try (java.io.Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                body.write(writer);
+            }
+            Files.move(temporary, target.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package uk.westmercia.charter.reporting;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import uk.westmercia.charter.warehouse.TableName;
+import uk.westmercia.charter.warehouse.Warehouse;
+
+/** The Spark side of the scorecard: reads metric values, writes the reporting tables' versions. */
+public final class ScorecardTables {
+    public static final TableName METRIC_VALUES = TableName.metrics("metric_values");
+    public static final TableName SCORECARD = TableName.metrics("scorecard");
+    public static final TableName AREA_COMPARISON = TableName.metrics("area_comparison");
+    public static final TableName THEME_SCORES = TableName.metrics("theme_scores");
+    public static final String SCORECARD_RUN_ID = "scorecard_run_id";
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+
+    public ScorecardTables(SparkSession spark, Warehouse warehouse) {
+        this.spark = spark;
+        this.warehouse = warehouse;
+    }
+
+    public List<MetricValue> readMetricValues() {
+        Path path = warehouse.tablePath(METRIC_VALUES);
+        List<Row> rows = spark.read().parquet(path.toString())
+                .select("metric_id", "theme", "area_level", "area_code", "period_type", "period_label", "period_start",
+                        "period_end", "numerator", "denominator", "value", "unit", "ci_low", "ci_high", "base_n", "target",
+                        "status", "run_id")
+                .collectAsList();
+        List<MetricValue> values = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            values.add(new MetricValue(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                    row.getString(5), date(row.get(6)), date(row.get(7)), dbl(row, 8), dbl(row, 9), dbl(row, 10), row.getString(11),
+                    dbl(row, 12), dbl(row, 13), row.isNullAt(14) ? null : row.getLong(14), dbl(row, 15), row.getString(16),
+                    row.getString(17)));
+        }
+        return values;
+    }
+
+    private static Double dbl(Row row, int i) {
+        return row.isNullAt(i) ? null : row.getDouble(i);
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        if (value instanceof Date date) {
+            return date.toLocalDate();
+        }
+        throw new IllegalStateException("Cannot read metric_values: period date is " + value);
+    }
+
+    /** The scorecard run ids and nightly run ids of the rows already published for a quarter (empty if none). */
+    public List<Row> publishedQuarter(String quarter) {
+        if (!warehouse.exists(SCORECARD)) {
+            return List.of();
+        }
+        return spark.read().parquet(warehouse.tablePath(SCORECARD).toString())
+                .filter(col("quarter").equalTo(quarter))
+                .select(SCORECARD_RUN_ID, "source_run_id").distinct().collectAsList();
+    }
+
+    /**
+     * Writes a new version of a per-quarter table: the rows of the other quarters as published,
+     * plus this quarter's rows. Returns the number of rows written.
+     */
+    public <T extends Record> long writeQuarterVersion(TableName table, String runId, String quarter, List<T> records, Class<T> type) {
+        Dataset<Row> fresh = spark.createDataFrame(RecordRows.rows(records, type), RecordRows.schema(type))
+                .withColumn(SCORECARD_RUN_ID, lit(runId));
+        Dataset<Row> all = fresh;
+        if (warehouse.exists(table)) {
+            Dataset<Row> kept = spark.read().parquet(warehouse.tablePath(table).toString()).filter(col("quarter").notEqual(quarter));
+            all = kept.unionByName(fresh, true);
+        }
+        return write(table, runId, all.orderBy("quarter"));
+    }
+
+    public <T extends Record> long writeVersion(TableName table, String runId, List<T> records, Class<T> type) {
+        return write(table, runId, spark.createDataFrame(RecordRows.rows(records, type), RecordRows.schema(type))
+                .withColumn("run_id", lit(runId)));
+    }
+
+    private long write(TableName table, String runId, Dataset<Row> rows) {
+        Path version = warehouse.versionPath(table, runId);
+        Dataset<Row> cached = rows.cache();
+        long count = cached.count();
+        cached.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(version.toString());
+        cached.unpersist();
+        return count;
+    }
+}
