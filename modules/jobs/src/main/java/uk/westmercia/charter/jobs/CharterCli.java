@@ -13,9 +13,15 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import uk.westmercia.charter.generator.FileSplit;
+import uk.westmercia.charter.generator.GenerationSummary;
+import uk.westmercia.charter.generator.GeneratorOptions;
+import uk.westmercia.charter.generator.LandingGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.westmercia.charter.calendar.LondonTime;
+import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.landing.InputRefusedException;
 import uk.westmercia.charter.warehouse.CharterSpark;
 import uk.westmercia.charter.warehouse.RunReport;
@@ -43,6 +49,7 @@ public final class CharterCli {
 
     /** Runs a command line and returns its exit code (tests call this rather than main). */
     public static int run(String... args) {
+        args = resolvePreviousQuarter(args, LondonTime.londonDate(Clock.systemUTC().instant()));
         CommandLine commandLine = new CommandLine(new CharterCli());
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter err = exception.getCommandLine().getErr();
@@ -60,6 +67,28 @@ public final class CharterCli {
             return code.code();
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * {@code scorecard --quarter previous}: the financial quarter before the one {@code today} is in,
+     * so a schedule can name "last quarter" without date arithmetic (cron, Kubernetes, Airflow).
+     */
+    static String[] resolvePreviousQuarter(String[] args, LocalDate today) {
+        if (args.length == 0 || !args[0].equals("scorecard")) {
+            return args;
+        }
+        LocalDate lastDayOfPrevious = Period.containing(PeriodType.QUARTER, today).start().minusDays(1);
+        String label = Period.containing(PeriodType.QUARTER, lastDayOfPrevious).label();
+        String[] resolved = args.clone();
+        for (int i = 1; i < resolved.length; i++) {
+            if (resolved[i].equals("--quarter") && i + 1 < resolved.length && resolved[i + 1].equalsIgnoreCase("previous")) {
+                resolved[i + 1] = label;
+            }
+            else if (resolved[i].equalsIgnoreCase("--quarter=previous")) {
+                resolved[i] = "--quarter=" + label;
+            }
+        }
+        return resolved;
     }
 
     static ExitCode exitCodeOf(Throwable exception) {
@@ -182,7 +211,6 @@ public final class CharterCli {
             }
             finally {
                 spark.stop();
-                MDC.remove("run_id");
             }
         }
     }
@@ -301,14 +329,42 @@ public final class CharterCli {
         }
     }
 
-    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Synthetic landing data (not yet available).")
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Synthetic landing data of any size following the data contract, deterministic for a seed.")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--out", required = true)
+        @Option(names = "--out", required = true, description = "Empty or new folder to write the landing into.")
         Path out;
+
+        @Option(names = "--seed", defaultValue = "20240401", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--scale", defaultValue = "1", description = "1 = one West Mercia-sized force a year (default: ${DEFAULT-VALUE}).")
+        double scale;
+
+        @Option(names = "--from", defaultValue = "2024-04-01", description = "First day (default: ${DEFAULT-VALUE}).")
+        LocalDate from;
+
+        @Option(names = "--to", defaultValue = "2025-03-31", description = "Last day (default: ${DEFAULT-VALUE}).")
+        LocalDate to;
+
+        @Option(names = "--split", defaultValue = "day", description = "One file per source per day or month (default: ${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(names = "--no-bad-rows", description = "Leave out the few deliberately bad rows.")
+        boolean noBadRows;
 
         @Override
         public Integer call() {
-            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "generate is not yet available in this version");
+            GeneratorOptions options;
+            try {
+                options = new GeneratorOptions(out, seed, scale, from, to, FileSplit.parse(split)).withBadRows(!noBadRows);
+            }
+            catch (IllegalArgumentException e) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, e.getMessage());
+            }
+            GenerationSummary summary = LandingGenerator.generate(options);
+            System.out.println("Generated landing " + out.toAbsolutePath() + ": " + summary.rows());
+            return 0;
         }
     }
 
