@@ -1,0 +1,81 @@
+package uk.westmercia.charter.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.statistics.Direction;
+import uk.westmercia.charter.statistics.Interval;
+import uk.westmercia.charter.statistics.WilsonInterval;
+
+class ChangeSignificanceTest {
+    private static final Period Q2 = Fixtures.quarter("2024-25 Q2");
+    private static final Period Q3 = Fixtures.quarter("2024-25 Q3");
+    private static final MetricInfo PERCENT = new MetricInfo("VIS-01", "VIS", "Test", "percent", Direction.HIGHER, false);
+    private static final MetricInfo RATE = new MetricInfo("PRV-04", "PRV", "Test", "per_1000", Direction.LOWER, true);
+
+    @Test
+    void fiveOfTenToNineOfTenIsJustNotSignificant() {
+        // pooled p = 0.7, se = sqrt(0.21 * 0.2) = 0.2049, z = 1.952, p = 0.0509
+        Change change = ChangeSignificance.between(Fixtures.percent("VIS-01", "VIS", "WM", Q2, 5, 10, "red"),
+                Fixtures.percent("VIS-01", "VIS", "WM", Q3, 9, 10, "green"), PERCENT);
+        assertThat(change.change()).isCloseTo(40.0, within(1e-9));
+        assertThat(change.pValue()).isCloseTo(0.0509, within(5e-4));
+        assertThat(change.significant()).isFalse();
+    }
+
+    @Test
+    void fiveOfTenToTenOfTenIsSignificant() {
+        // pooled p = 0.75, se = sqrt(0.1875 * 0.2) = 0.1936, z = 2.582, p = 0.0098
+        Change change = ChangeSignificance.between(Fixtures.percent("VIS-01", "VIS", "WM", Q2, 5, 10, "red"),
+                Fixtures.percent("VIS-01", "VIS", "WM", Q3, 10, 10, "green"), PERCENT);
+        assertThat(change.change()).isCloseTo(50.0, within(1e-9));
+        assertThat(change.pValue()).isCloseTo(0.0098, within(5e-4));
+        assertThat(change.significant()).isTrue();
+    }
+
+    @Test
+    void ratesUseTheExactPoissonRatioOnEventCounts() {
+        // Equal populations: given 12 events, the later count ~ Bin(12, 1/2).
+        // 2 -> 10: P = 2 (1 + 12 + 66) / 4096 = 0.0386; 3 -> 9: 2 (1 + 12 + 66 + 220) / 4096 = 0.146.
+        Change significant = ChangeSignificance.between(Fixtures.rate("PRV-04", "PRV", "WM", Q2, 2, 1000, "no_target"),
+                Fixtures.rate("PRV-04", "PRV", "WM", Q3, 10, 1000, "no_target"), RATE);
+        assertThat(significant.change()).isCloseTo(8.0, within(1e-9));
+        assertThat(significant.pValue()).isCloseTo(158.0 / 4096, within(1e-9));
+        assertThat(significant.significant()).isTrue();
+        Change not = ChangeSignificance.between(Fixtures.rate("PRV-04", "PRV", "WM", Q2, 3, 1000, "no_target"),
+                Fixtures.rate("PRV-04", "PRV", "WM", Q3, 9, 1000, "no_target"), RATE);
+        assertThat(not.pValue()).isCloseTo(598.0 / 4096, within(1e-9));
+        assertThat(not.significant()).isFalse();
+    }
+
+    @Test
+    void otherUnitsGetAChangeButNoTest() {
+        MetricInfo days = new MetricInfo("RSP-02", "RSP", "Days", "days", Direction.LOWER, true);
+        MetricValue before = new MetricValue("RSP-02", "RSP", "force", "WM", "quarter", Q2.label(), Q2.start(), Q2.end(), null, null,
+                5.0, "days", null, null, 40L, null, "no_target", "r");
+        MetricValue now = new MetricValue("RSP-02", "RSP", "force", "WM", "quarter", Q3.label(), Q3.start(), Q3.end(), null, null,
+                3.5, "days", null, null, 40L, null, "no_target", "r");
+        Change change = ChangeSignificance.between(before, now, days);
+        assertThat(change.change()).isCloseTo(-1.5, within(1e-9));
+        assertThat(change.significant()).isNull();
+        assertThat(change.pValue()).isNull();
+    }
+
+    @Test
+    void heldBackOrMissingFiguresGiveNoChange() {
+        MetricValue lowBase = Fixtures.percent("VIS-03", "VIS", "WM", Q3, 20, 40, "low_base");
+        MetricValue before = Fixtures.percent("VIS-03", "VIS", "WM", Q2, 30, 60, "green");
+        assertThat(ChangeSignificance.between(before, lowBase, PERCENT)).isEqualTo(Change.NONE);
+        assertThat(ChangeSignificance.between(null, before, PERCENT)).isEqualTo(Change.NONE);
+    }
+
+    @Test
+    void effectiveBaseOfAWeightedFigureIsRecoveredFromItsWilsonInterval() {
+        Interval ci = WilsonInterval.ofPercent(30, 100);
+        assertThat(ChangeSignificance.effectiveBaseFromWilson(30.0, ci.low(), ci.high())).isCloseTo(100.0, within(1e-6));
+        Interval zero = WilsonInterval.ofPercent(0, 80);
+        assertThat(ChangeSignificance.effectiveBaseFromWilson(0.0, zero.low(), zero.high())).isCloseTo(80.0, within(1e-6));
+    }
+}

@@ -1,0 +1,128 @@
+package uk.westmercia.charter.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.statistics.Direction;
+
+class ScorecardRenderingTest {
+    private static final String SCRIPT = "<script>alert('x')</script>";
+
+    private static ScorecardRow row(String metricName, Double value, String status, Double change) {
+        return new ScorecardRow("2024-25 Q3", "force", "WM", "West Mercia", "VIS-03", "VIS", metricName, "percent", "higher",
+                value, value == null ? null : 40.0, value == null ? null : 50.0, status, 45L, 60.0,
+                "2024-25 Q2", 44.0, change, null, change == null ? null : Boolean.FALSE,
+                "2023-24 Q3", null, null, null, null, null, null, "nightly-1");
+    }
+
+    @Test
+    void csvNeutralisesFormulaLikeTextButKeepsNegativeNumbersAsNumbers() throws Exception {
+        assertThat(ScorecardCsv.neutralise("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+        assertThat(ScorecardCsv.neutralise("+1")).isEqualTo("'+1");
+        assertThat(ScorecardCsv.neutralise("-2")).isEqualTo("'-2");
+        assertThat(ScorecardCsv.neutralise("@cmd")).isEqualTo("'@cmd");
+        assertThat(ScorecardCsv.neutralise("\tx")).isEqualTo("'\tx");
+        assertThat(ScorecardCsv.neutralise("\rx")).isEqualTo("'\rx");
+        assertThat(ScorecardCsv.neutralise("Know the local team")).isEqualTo("Know the local team");
+
+        StringWriter out = new StringWriter();
+        ScorecardCsv.write(List.of(row("=HYPERLINK(\"http://evil\")", 45.25, "green", -1.25)), out);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("quarter,area_code,area_name,theme,metric_id,metric_name");
+        // Rounded half-up to one place for percents; the name is neutralised (and quoted for its quotes).
+        assertThat(lines.get(1)).contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",")
+                .contains(",45.3,40.0,50.0,green,45,60.0,2024-25 Q2,44.0,-1.3,no,");
+    }
+
+    @Test
+    void lowBaseIsShownAsTooFewResponsesNeverAsANumber() throws Exception {
+        ScorecardRow held = row("Know the local team", null, "low_base", null);
+        StringWriter out = new StringWriter();
+        ScorecardCsv.write(List.of(held), out);
+        assertThat(out.toString().lines().toList().get(1)).contains(",too few responses,,,low_base,");
+
+        ScorecardReport report = new ScorecardReport("2024-25 Q3", List.of("nightly-1"),
+                List.of(new MetricInfo("VIS-03", "VIS", "Know the local team", "percent", Direction.HIGHER, false)),
+                List.of(held), List.of(), List.of(), Map.of());
+        String html = ScorecardHtml.render(report);
+        assertThat(html).contains("<em>too few responses</em>").doesNotContain(">42.0");
+    }
+
+    @Test
+    void builderHoldsBackLowBaseSurveyFigures() {
+        Period q = Fixtures.quarter("2024-25 Q3");
+        List<MetricValue> values = new ArrayList<>();
+        values.add(Fixtures.percent("VIS-03", "VIS", "WM", q, 42, 45, "low_base"));
+        values.add(Fixtures.percent("VIS-03", "VIS", "WM", q.previous(), 60, 100, "green"));
+        ScorecardReport report = new ScorecardBuilder(Catalogue.bundled()).build(q, values);
+        ScorecardRow row = report.rows().get(0);
+        assertThat(row.status()).isEqualTo("low_base");
+        assertThat(row.value()).isNull();
+        assertThat(row.ciLow()).isNull();
+        assertThat(row.changePrevious()).isNull();
+        assertThat(row.previousValue()).isEqualTo(60.0);
+    }
+
+    @Test
+    void everyTextFromDataIsEscaped() {
+        ScorecardRow evil = new ScorecardRow("2024-25 Q3", "force", "WM", SCRIPT, "VIS-99", "VIS", SCRIPT, "percent", "higher",
+                50.0, 45.0, 55.0, SCRIPT, 100L, null, SCRIPT, 40.0, 10.0, 0.01, true, "2023-24 Q3", null, null, null, null,
+                null, null, SCRIPT);
+        ScorecardReport report = new ScorecardReport(SCRIPT, List.of(SCRIPT),
+                List.of(new MetricInfo("VIS-99", "VIS", SCRIPT, "percent", Direction.HIGHER, false)),
+                List.of(evil), List.of(), List.of(), Map.of());
+        String html = ScorecardHtml.render(report);
+        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assertThat(Html.escape("a & b \"c\" <d>")).isEqualTo("a &amp; b &quot;c&quot; &lt;d&gt;");
+    }
+
+    @Test
+    void builderComputesChangesRanksFunnelAndSpc() {
+        ScorecardReport report = new ScorecardBuilder(Catalogue.bundled()).build(Fixtures.quarter("2024-25 Q4"), Fixtures.twoYears());
+        assertThat(report.rows()).hasSize(12);
+        ScorecardRow forceRate = report.rows().stream().filter(r -> r.metricId().equals("PRV-04") && r.areaCode().equals("WM"))
+                .findFirst().orElseThrow();
+        assertThat(forceRate.value()).isEqualTo(15.0);
+        assertThat(forceRate.previousLabel()).isEqualTo("2024-25 Q3");
+        assertThat(forceRate.yearBeforeLabel()).isEqualTo("2023-24 Q4");
+        assertThat(forceRate.changePrevious()).isEqualTo(0.0);
+        assertThat(forceRate.changePreviousSignificant()).isFalse();
+        assertThat(forceRate.spcPoints()).isEqualTo(24);
+        assertThat(forceRate.spcSignal()).isIn("common_cause", "improvement", "concern");
+        ScorecardRow percent = report.rows().stream().filter(r -> r.metricId().equals("VIS-01")).findFirst().orElseThrow();
+        assertThat(percent.spcSignal()).isNull();
+        // PRV-04 lower is better: SHR has the highest rate (18 per 1,000 against 15), the others tie at 1.
+        AreaComparisonRow shr = report.comparisons().stream().filter(r -> r.metricId().equals("PRV-04") && r.areaCode().equals("SHR"))
+                .findFirst().orElseThrow();
+        assertThat(shr.rank()).isEqualTo(5);
+        assertThat(shr.forceValue()).isEqualTo(15.0);
+        // 1,800 events where 1,500 are expected: far above the 99.8% limit.
+        assertThat(shr.funnel()).isEqualTo("above_99_8");
+        // VIS-01 higher is better: HER 40%, NWO 50%, ... TWR 80%.
+        assertThat(report.comparisons().stream().filter(r -> r.metricId().equals("VIS-01") && r.areaCode().equals("TWR"))
+                .findFirst().orElseThrow().rank()).isEqualTo(1);
+        assertThat(report.themeScores()).isNotEmpty();
+    }
+
+    @Test
+    void fewerThanTwelveMonthsIsInsufficientData() {
+        ScorecardReport report = new ScorecardBuilder(Catalogue.bundled()).build(Fixtures.quarter("2023-24 Q3"), Fixtures.twoYears());
+        ScorecardRow forceRate = report.rows().stream().filter(r -> r.metricId().equals("PRV-04") && r.areaCode().equals("WM"))
+                .findFirst().orElseThrow();
+        assertThat(forceRate.spcPoints()).isEqualTo(9);
+        assertThat(forceRate.spcSignal()).isEqualTo("insufficient_data");
+    }
+
+    @Test
+    void themeAttainmentIsGreenOverRated() {
+        assertThat(ThemeScores.attainment(1, 1, 2)).isEqualTo(25.0);
+        assertThat(ThemeScores.attainment(0, 0, 0)).isNull();
+    }
+}
