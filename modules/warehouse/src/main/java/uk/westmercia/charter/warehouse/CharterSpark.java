@@ -1,13 +1,23 @@
 package uk.westmercia.charter.warehouse;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way this project builds a SparkSession, so jobs and tests run with the same settings.
  * Under spark-submit the master comes from the submit command; otherwise local mode on every core.
  */
 public final class CharterSpark {
+    private static final Logger LOG = LoggerFactory.getLogger(CharterSpark.class);
+    /** The jar a standalone cluster's executors load this project's code from, when not run by spark-submit. */
+    public static final String APP_JAR_PROPERTY = "charter.app.jar";
+    public static final String CLUSTER_JAR = "charter-jobs-cluster.jar";
+
     private CharterSpark() {
     }
 
@@ -18,6 +28,19 @@ public final class CharterSpark {
         builder.master(effectiveMaster);
         boolean local = effectiveMaster.startsWith("local");
         int cores = Runtime.getRuntime().availableProcessors();
+        if (!local && System.getProperty("spark.jars") == null) {
+            // Started by jobs/charter with --master spark://...: ship the code to the executors ourselves.
+            // (Spark itself adds the JVM module options Java 17 needs to spark.executor.extraJavaOptions.)
+            Optional<Path> jar = applicationJar();
+            if (jar.isPresent()) {
+                LOG.info("Shipping {} to the executors of {}", jar.get(), effectiveMaster);
+                builder.config("spark.jars", jar.get().toUri().toString());
+            }
+            else {
+                LOG.warn("No application jar found for {}: set -D{}=<charter-jobs-cluster.jar> unless the executors have this project's classes",
+                        effectiveMaster, APP_JAR_PROPERTY);
+            }
+        }
         return builder
                 // Events are London dates; timestamps are instants shown in London time.
                 .config("spark.sql.session.timeZone", "Europe/London")
@@ -33,5 +56,38 @@ public final class CharterSpark {
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.hadoop.parquet.summary.metadata.level", "NONE")
                 .getOrCreate();
+    }
+
+    /**
+     * The jar executors need: {@code -Dcharter.app.jar}, else the cluster jar beside the runnable jar
+     * (this class then lives in {@code target/lib/}), else the jar this class was loaded from.
+     */
+    static Optional<Path> applicationJar() {
+        String property = System.getProperty(APP_JAR_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Optional.of(Path.of(property).toAbsolutePath());
+        }
+        try {
+            var source = CharterSpark.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return Optional.empty();
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            if (!Files.isRegularFile(location)) {
+                return Optional.empty();
+            }
+            Path parent = location.getParent();
+            if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("lib")) {
+                Path cluster = parent.resolveSibling(CLUSTER_JAR);
+                if (Files.isRegularFile(cluster)) {
+                    return Optional.of(cluster);
+                }
+                return Optional.empty();
+            }
+            return Optional.of(location);
+        }
+        catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }
