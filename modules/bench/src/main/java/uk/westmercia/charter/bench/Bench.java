@@ -1,0 +1,249 @@
+package uk.westmercia.charter.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import uk.westmercia.charter.generator.FileSplit;
+import uk.westmercia.charter.generator.GeneratorOptions;
+import uk.westmercia.charter.generator.LandingGenerator;
+
+/**
+ * jobs/bench: full nightly, incremental nightly after one more day, quarterly scorecard, and a DuckDB cross-check of
+ * six headline metrics; appends the results to BENCHMARKS.md.
+ */
+public final class Bench {
+
+    private static final String PSEUDO_KEY = "charter-bench-key-not-secret";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs a;
+        try {
+            a = BenchArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println(BenchArgs.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(run(a));
+    }
+
+    static int run(BenchArgs a) throws Exception {
+        Files.createDirectories(a.work());
+        Path cached = landing(a);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runDir = a.work().resolve("run-" + stamp);
+        Path landing = runDir.resolve("landing");
+        Path warehouse = runDir.resolve("warehouse");
+        linkTree(cached.resolve("base"), landing);
+        Path charter = a.root().resolve("jobs").resolve("charter");
+        List<Measurement> ms = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+
+        // (1) Full nightly on an empty warehouse.
+        Measurement full = nightly(charter, a, runDir, landing, warehouse, a.to(), "full nightly (empty warehouse)", "full");
+        ms.add(full);
+        if (full.exitCode() != 0) {
+            return finish(a, ms, notes, cached, runDir);
+        }
+
+        // DuckDB cross-check against the full nightly's metric_values (same landing, same as-of).
+        DuckCheck.Result duck = null;
+        try {
+            duck = DuckCheck.run(landing, warehouse, a.to());
+            System.out.printf(Locale.ROOT, "bench: DuckDB six metrics in %.2f s: %d figures, %d compared, %d mismatches%n",
+                    duck.computeSeconds(), duck.figures(), duck.compared(), duck.mismatches().size());
+            List<String> lines = duck.mismatches().stream().map(Object::toString).toList();
+            Files.write(runDir.resolve("duckdb-mismatches.txt"), lines, StandardCharsets.UTF_8);
+            lines.stream().limit(40).forEach(l -> System.out.println("  mismatch: " + l));
+        } catch (Exception e) {
+            notes.add("DuckDB check failed: " + e.getMessage().lines().findFirst().orElse(""));
+            e.printStackTrace();
+        }
+
+        // (2) Incremental nightly after one new day of files is landed.
+        int copied = linkTree(cached.resolve("extra"), landing);
+        Measurement inc = nightly(charter, a, runDir, landing, warehouse, a.extraDay(),
+                "incremental nightly (+1 day, " + copied + " files)", "incremental");
+        ms.add(inc);
+
+        // (3) Scorecard for the last quarter.
+        String quarter = (a.to().getYear() - 1) + "-" + String.format(Locale.ROOT, "%02d", a.to().getYear() % 100) + " Q4";
+        Path log = runDir.resolve("scorecard.log");
+        ChildRun.Result sc = ChildRun.run(List.of(charter.toString(), "scorecard", "--quarter", quarter,
+                "--warehouse", warehouse.toString(), "--out", runDir.resolve("scorecard").toString()),
+                a.root(), env(runDir, "scorecard"), log);
+        ms.add(new Measurement("scorecard " + quarter, sc.seconds(), -1, sc.peakRssKib(),
+                GcLog.peak(readOr(runDir.resolve("gc-scorecard.log"))).usedMib(), sc.exitCode()));
+
+        if (duck != null) {
+            ms.add(new Measurement("DuckDB: six metrics from the landing CSVs (in-process)", duck.computeSeconds(), -1, -1, -1, 0));
+            notes.add(String.format(Locale.ROOT, "DuckDB cross-check (VIS-05, RSP-01, PRV-01, PRV-04, VUL-02, REL-03; force and LPA;"
+                    + " quarter and fyear): %d DuckDB figures, %d matched by key with metric_values, %d mismatches"
+                    + " (numerator, denominator, value within 1e-9 relative); time ratio full nightly / DuckDB = %.1f",
+                    duck.figures(), duck.compared(), duck.mismatches().size(), full.seconds() / duck.computeSeconds()));
+            duck.mismatches().stream().limit(12).forEach(m -> notes.add("mismatch: " + m));
+        }
+        notes.add(String.format(Locale.ROOT, "targets (issue 7, at scale 1 and 3 years): full nightly < 120 s: %.1f s; incremental < 40%% of full: %.0f%%;"
+                + " driver heap <= 4 GB: -Xmx4g, peak heap used %s", full.seconds(), 100 * inc.seconds() / full.seconds(),
+                full.peakHeapMib() < 0 ? "n/a" : full.peakHeapMib() + " MiB"));
+        return finish(a, ms, notes, cached, runDir);
+    }
+
+    private static int finish(BenchArgs a, List<Measurement> ms, List<String> notes, Path cached, Path runDir)
+            throws IOException, InterruptedException {
+        notes.add("logs: " + runDir);
+        BenchmarksMd.Context c = new BenchmarksMd.Context(LocalDate.now().toString(), shell(a.root(), "git", "rev-parse", "--short", "HEAD"),
+                Runtime.getRuntime().availableProcessors(), memTotal(), javaVersion(), a.scale(), a.years(), a.seed(),
+                a.from() + " to " + a.to() + " + " + a.extraDay() + ", day files, no bad rows");
+        String section = BenchmarksMd.section(c, ms, notes);
+        System.out.print(section);
+        Path md = a.root().resolve("BENCHMARKS.md");
+        if (!Files.exists(md)) {
+            Files.writeString(md, BenchmarksMd.HEADER, StandardCharsets.UTF_8);
+        }
+        Files.writeString(md, section, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return ms.stream().allMatch(m -> m.exitCode() == 0) ? 0 : 1;
+    }
+
+    private static Measurement nightly(Path charter, BenchArgs a, Path runDir, Path landing, Path warehouse,
+                                       LocalDate asOf, String name, String tag) throws IOException, InterruptedException {
+        Path log = runDir.resolve("nightly-" + tag + ".log");
+        System.out.println("bench: " + name + " ... (log " + log + ")");
+        ChildRun.Result r = ChildRun.run(List.of(charter.toString(), "nightly", "--landing", landing.toString(),
+                "--warehouse", warehouse.toString(), "--as-of", asOf.toString()), a.root(), env(runDir, tag), log);
+        long rows = rowsRead(warehouse.resolve("runs"), r.exitCode() == 0);
+        long heap = GcLog.peak(readOr(runDir.resolve("gc-" + tag + ".log"))).usedMib();
+        Measurement m = new Measurement(name, r.seconds(), rows, r.peakRssKib(), heap, r.exitCode());
+        System.out.printf(Locale.ROOT, "bench: %s: %.1f s, exit %d, %d rows read, peak RSS %s%n", name, m.seconds(),
+                m.exitCode(), rows, GeneratorFormat.mib(m.peakRssKib()));
+        return m;
+    }
+
+    private static Map<String, String> env(Path runDir, String tag) {
+        return Map.of("CHARTER_JAVA_OPTS", "-Xmx4g -Xlog:gc:file=" + runDir.resolve("gc-" + tag + ".log"),
+                "CHARTER_PSEUDO_KEY", PSEUDO_KEY);
+    }
+
+    /** Sum of input_files[].rows_read of the newest run report. */
+    static long rowsRead(Path runs, boolean ok) throws IOException {
+        if (!ok || !Files.isDirectory(runs)) {
+            return -1;
+        }
+        Path newest;
+        try (Stream<Path> s = Files.list(runs)) {
+            newest = s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .max(Comparator.comparing(p -> p.toFile().lastModified())).orElse(null);
+        }
+        if (newest == null) {
+            return -1;
+        }
+        return rowsRead(new ObjectMapper().readTree(newest.toFile()));
+    }
+
+    static long rowsRead(JsonNode report) {
+        long total = 0;
+        for (JsonNode f : report.path("input_files")) {
+            total += f.path("rows_read").asLong(0);
+        }
+        return total;
+    }
+
+    /** The cached landing for these arguments: base/ (from..to) and extra/ (the next day's files). */
+    static Path landing(BenchArgs a) throws IOException {
+        Path dir = a.work().resolve(a.landingKey());
+        if (Files.exists(dir.resolve(".complete"))) {
+            System.out.println("bench: reusing landing " + dir);
+            return dir;
+        }
+        deleteTree(dir);
+        Path base = dir.resolve("base");
+        System.out.println("bench: generating landing " + dir + " (" + a.from() + " to " + a.extraDay() + ")");
+        long start = System.nanoTime();
+        // One generation through the extra day keeps the generator's state (ids, pending restatements) continuous;
+        // the extra day's files are then moved aside. Files of earlier days are byte-identical to a from..to run.
+        LandingGenerator.generate(new GeneratorOptions(base, a.seed(), a.scale(), a.from(), a.extraDay(), FileSplit.DAY)
+                .withBadRows(false));
+        String day = a.extraDay().toString();
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().contains(day)).toList()) {
+                Path target = dir.resolve("extra").resolve(base.relativize(f));
+                Files.createDirectories(target.getParent());
+                Files.move(f, target);
+            }
+        }
+        Files.createDirectories(dir.resolve("extra"));
+        Files.writeString(dir.resolve(".complete"), "generated in " + (System.nanoTime() - start) / 1e9 + " s\n");
+        return dir;
+    }
+
+    /** Hard-links every file under {@code from} into {@code to} (same relative paths); returns the number of files. */
+    static int linkTree(Path from, Path to) throws IOException {
+        int n = 0;
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f));
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.createLink(target, f);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(f, target);
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String readOr(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String memTotal() {
+        String mem = readOr(Path.of("/proc/meminfo")).lines().filter(l -> l.startsWith("MemTotal:")).findFirst().orElse("");
+        String kb = mem.replaceAll("[^0-9]", "");
+        return kb.isEmpty() ? "unknown" : String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(kb) / 1024.0 / 1024.0);
+    }
+
+    private static String javaVersion() {
+        return "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ")";
+    }
+
+    private static String shell(Path dir, String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return out;
+    }
+}
