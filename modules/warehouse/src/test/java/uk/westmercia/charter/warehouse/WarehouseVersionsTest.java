@@ -1,0 +1,72 @@
+package uk.westmercia.charter.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseVersionsTest {
+    private static final TableName METRICS = TableName.metrics("metric_values");
+    private static final TableName CRIME = TableName.staged("crime");
+
+    @TempDir
+    Path dir;
+
+    private static void write(Warehouse warehouse, TableName table, String runId) throws IOException {
+        Path version = warehouse.versionPath(table, runId);
+        Files.createDirectories(version);
+        Files.writeString(version.resolve("part-00000.parquet"), runId);
+        Files.writeString(version.resolve("_SUCCESS"), "");
+    }
+
+    @Test
+    void keeps_the_current_version_and_the_retained_ones_and_deletes_the_rest() throws IOException {
+        Warehouse warehouse = new Warehouse(dir);
+        for (String run : List.of("20250101T020000Z-0001", "20250102T020000Z-0002", "20250103T020000Z-0003", "20250104T020000Z-0004")) {
+            write(warehouse, METRICS, run);
+            warehouse.publish(METRICS, run);
+            warehouse.removeOldVersions(METRICS);
+        }
+        assertThat(warehouse.currentVersion(METRICS)).contains("20250104T020000Z-0004");
+        assertThat(warehouse.versions(METRICS)).hasSize(1 + Warehouse.RETAINED_VERSIONS)
+                .containsExactly("20250104T020000Z-0004", "20250103T020000Z-0003", "20250102T020000Z-0002");
+        assertThat(Files.readString(warehouse.tablePath(METRICS).resolve("part-00000.parquet"))).isEqualTo("20250104T020000Z-0004");
+        assertThat(Files.readSymbolicLink(warehouse.tablePath(METRICS)).isAbsolute()).isFalse();
+    }
+
+    @Test
+    void rolls_forward_a_publication_cut_off_half_way() throws IOException {
+        Warehouse warehouse = new Warehouse(dir);
+        write(warehouse, METRICS, "20250101T020000Z-0001");
+        write(warehouse, CRIME, "20250101T020000Z-0001");
+        warehouse.publish(METRICS, "20250101T020000Z-0001");
+        warehouse.publish(CRIME, "20250101T020000Z-0001");
+        // The next run wrote both tables and was killed after switching only one.
+        write(warehouse, METRICS, "20250102T020000Z-0002");
+        write(warehouse, CRIME, "20250102T020000Z-0002");
+        warehouse.publish(CRIME, "20250102T020000Z-0002");
+        // A later run was killed while writing: its version is not whole and never published.
+        Files.createDirectories(warehouse.versionPath(METRICS, "20250103T020000Z-0003").resolve("_temporary"));
+
+        assertThat(warehouse.completeInterruptedPublication()).containsExactly(METRICS);
+        assertThat(warehouse.currentVersion(METRICS)).contains("20250102T020000Z-0002");
+        assertThat(warehouse.currentVersion(CRIME)).contains("20250102T020000Z-0002");
+        assertThat(warehouse.completeInterruptedPublication()).isEmpty();
+    }
+
+    @Test
+    void a_run_killed_before_publishing_changes_nothing() throws IOException {
+        Warehouse warehouse = new Warehouse(dir);
+        write(warehouse, METRICS, "20250101T020000Z-0001");
+        warehouse.publish(METRICS, "20250101T020000Z-0001");
+        write(warehouse, CRIME, "20250102T020000Z-0002");
+        Files.createDirectories(warehouse.versionPath(METRICS, "20250102T020000Z-0002").resolve("_temporary"));
+        assertThat(warehouse.completeInterruptedPublication()).isEmpty();
+        assertThat(warehouse.currentVersion(METRICS)).contains("20250101T020000Z-0001");
+        assertThat(warehouse.exists(CRIME)).isFalse();
+    }
+}
