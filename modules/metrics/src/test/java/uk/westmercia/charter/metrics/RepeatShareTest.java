@@ -1,0 +1,136 @@
+package uk.westmercia.charter.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static uk.westmercia.charter.metrics.MetricTestSupport.CRIME;
+import static uk.westmercia.charter.metrics.MetricTestSupport.POLICEUK;
+import static uk.westmercia.charter.metrics.MetricTestSupport.compute;
+import static uk.westmercia.charter.metrics.MetricTestSupport.d;
+import static uk.westmercia.charter.metrics.MetricTestSupport.denominator;
+import static uk.westmercia.charter.metrics.MetricTestSupport.numerator;
+import static uk.westmercia.charter.metrics.MetricTestSupport.row;
+import static uk.westmercia.charter.metrics.MetricTestSupport.status;
+import static uk.westmercia.charter.metrics.MetricTestSupport.table;
+import static uk.westmercia.charter.metrics.MetricTestSupport.value;
+
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.testing.SharedSparkSession;
+
+@ExtendWith(SharedSparkSession.class)
+class RepeatShareTest {
+    private static Row crime(String ref, String date, String category, String snt, String victim, boolean domestic, String status) {
+        String lpa = snt.equals("S3") ? "NWO" : "HER";
+        return row(ref, d(date), category, snt, lpa, null, victim, null, false, domestic, null, status);
+    }
+
+    private static Row crime(String ref, String date, String snt, String victim) {
+        return crime(ref, date, "Burglary", snt, victim, false, "recorded");
+    }
+
+    @Test
+    void repeatVictimsFollowTheWindowOf365DaysAcrossAreas(SparkSession spark) {
+        Dataset<Row> crimes = table(spark, CRIME,
+                // V1: 2023-04-10 then 2024-04-09, exactly 365 days later (29 Feb 2024 lies between): c2 is a repeat.
+                crime("c1", "2023-04-10", "S1", "V1"),
+                crime("c2", "2024-04-09", "S1", "V1"),
+                // V2: 2023-04-10 then 2024-04-10, 366 days later: no repeat.
+                crime("c3", "2023-04-10", "S1", "V2"),
+                crime("c4", "2024-04-10", "S1", "V2"),
+                // V3: two crimes on the same day: both are repeats.
+                crime("c5", "2023-05-01", "S1", "V3"),
+                crime("c6", "2023-05-01", "S1", "V3"),
+                // V4: earlier crime in S3 (NWO), later one in S2 (HER): repeat in S2/HER, not in S3/NWO.
+                crime("c7", "2023-05-02", "S3", "V4"),
+                crime("c8", "2023-06-01", "S2", "V4"),
+                // V5: the earlier crime is cancelled and counts nowhere: no repeat.
+                crime("c9", "2023-05-03", "Burglary", "S1", "V5", false, "cancelled"),
+                crime("c10", "2023-05-20", "S1", "V5"),
+                // V6: the earlier record is anti-social behaviour, not recorded crime: no repeat.
+                crime("c11", "2023-05-04", "Anti-social behaviour", "S1", "V6", false, "recorded"),
+                crime("c12", "2023-05-05", "S1", "V6"),
+                // No victim key: out of the metric.
+                crime("c13", "2023-05-06", "S1", null));
+        Map<String, Row> values = compute(spark, "PRV-01", d("2024-06-30"), Source.CRIME, crimes);
+
+        // 2023-24 Q1, S1: keys V1, V2, V3, V5, V6; repeat V3 only -> 1/5 = 20%.
+        assertThat(numerator(values, "snt/S1/2023-24 Q1")).isEqualTo(1.0);
+        assertThat(denominator(values, "snt/S1/2023-24 Q1")).isEqualTo(5.0);
+        assertThat(value(values, "snt/S1/2023-24 Q1")).isCloseTo(20.0, within(1e-9));
+        // S2: V4 (c8 has c7 in S3 within 365 days) -> 1/1; S3: V4 (c7 has nothing before) -> 0/1.
+        assertThat(value(values, "snt/S2/2023-24 Q1")).isCloseTo(100.0, within(1e-9));
+        assertThat(value(values, "snt/S3/2023-24 Q1")).isCloseTo(0.0, within(1e-9));
+        // HER: V1, V2, V3, V4, V5, V6 with V3 and V4 repeat -> 2/6; NWO: V4 not repeat there -> 0/1.
+        assertThat(numerator(values, "lpa/HER/2023-24 Q1")).isEqualTo(2.0);
+        assertThat(denominator(values, "lpa/HER/2023-24 Q1")).isEqualTo(6.0);
+        assertThat(value(values, "lpa/NWO/2023-24 Q1")).isCloseTo(0.0, within(1e-9));
+        // Force: six keys, V3 and V4 repeat -> 33.33%.
+        assertThat(value(values, "force/WM/2023-24 Q1")).isCloseTo(100.0 * 2 / 6, within(1e-9));
+        // 2024-25 Q1 (cut at the latest record): V1 (c2 repeat, 365 days) and V2 (c4 not, 366 days) -> 1/2.
+        assertThat(numerator(values, "snt/S1/2024-25 Q1")).isEqualTo(1.0);
+        assertThat(denominator(values, "snt/S1/2024-25 Q1")).isEqualTo(2.0);
+        // Financial year 2023-24 holds the same keys as its Q1: 2/6 at force.
+        assertThat(value(values, "force/WM/2023-24")).isCloseTo(100.0 * 2 / 6, within(1e-9));
+        // Q2 2023-24 has no crimes: 0 of 0 -> null, no_data.
+        assertThat(value(values, "force/WM/2023-24 Q2")).isNull();
+        assertThat(status(values, "force/WM/2023-24 Q2")).isEqualTo("no_data");
+    }
+
+    @Test
+    void domesticAbuseRepeatsCountOnlyDomesticAbuseCrimesOnBothSides(SparkSession spark) {
+        Dataset<Row> crimes = table(spark, CRIME,
+                // W1: two domestic abuse crimes: repeat.
+                crime("d1", "2023-05-01", "Burglary", "S1", "W1", true, "recorded"),
+                crime("d2", "2023-05-10", "Burglary", "S1", "W1", true, "recorded"),
+                // W2: the earlier crime is not domestic abuse: W2 counts (d4) but is no repeat.
+                crime("d3", "2023-05-01", "Burglary", "S1", "W2", false, "recorded"),
+                crime("d4", "2023-05-10", "Burglary", "S1", "W2", true, "recorded"),
+                // W3: the later crime is not domestic abuse: W3 counts (d5) but is no repeat.
+                crime("d5", "2023-05-01", "Burglary", "S1", "W3", true, "recorded"),
+                crime("d6", "2023-05-10", "Burglary", "S1", "W3", false, "recorded"));
+        Map<String, Row> values = compute(spark, "VUL-04", d("2024-06-30"), Source.CRIME, crimes);
+        // Keys W1, W2, W3; repeat W1 -> 1/3.
+        assertThat(numerator(values, "force/WM/2023-24 Q1")).isEqualTo(1.0);
+        assertThat(denominator(values, "force/WM/2023-24 Q1")).isEqualTo(3.0);
+    }
+
+    private static Row street(String ref, String month, String location) {
+        return row(ref, d(month + "-01"), "Burglary", "HER", "Herefordshire", "E01", location, "lpa");
+    }
+
+    @Test
+    void policeUkLocationsLookBackTwelveMonthsIncludingTheCrimesMonth(SparkSession spark) {
+        Dataset<Row> crimes = table(spark, POLICEUK,
+                // L1: April 2023 then March 2024: April 2023 is within the 12 months April 2023-March 2024: repeat.
+                street("u1", "2023-04", "L1"),
+                street("u2", "2024-03", "L1"),
+                // L2: April 2023 then April 2024: the 12 months are May 2023-April 2024: no repeat.
+                street("u3", "2023-04", "L2"),
+                street("u4", "2024-04", "L2"),
+                // L3: two crimes in May 2023: repeat.
+                street("u5", "2023-05", "L3"),
+                street("u6", "2023-05", "L3"));
+        Map<String, Row> values = compute(spark, "PRV-02", d("2024-06-30"), Source.POLICEUK, crimes);
+        // 2023-24 Q1: L1 (no), L2 (no), L3 (yes) -> 1/3.
+        assertThat(numerator(values, "lpa/HER/2023-24 Q1")).isEqualTo(1.0);
+        assertThat(denominator(values, "lpa/HER/2023-24 Q1")).isEqualTo(3.0);
+        // 2023-24 Q4: L1 -> 1/1; 2024-25 Q1: L2 -> 0/1.
+        assertThat(value(values, "force/WM/2023-24 Q4")).isCloseTo(100.0, within(1e-9));
+        assertThat(value(values, "force/WM/2024-25 Q1")).isCloseTo(0.0, within(1e-9));
+        // police.uk files have no SNT: no SNT rows.
+        assertThat(values.keySet()).noneMatch(key -> key.startsWith("snt/"));
+    }
+
+    @Test
+    void policeUkFilesHaveNoVictimsSoRepeatVictimsAreNoData(SparkSession spark) {
+        Dataset<Row> crimes = table(spark, POLICEUK, street("u1", "2023-04", "L1"));
+        Map<String, Row> values = compute(spark, "PRV-01", d("2024-06-30"), Source.POLICEUK, crimes);
+        assertThat(values).isNotEmpty();
+        assertThat(values.values()).allSatisfy(row -> assertThat(row.<String>getAs("status")).isEqualTo("no_data"));
+    }
+}
