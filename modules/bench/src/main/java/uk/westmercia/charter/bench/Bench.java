@@ -108,6 +108,8 @@ public final class Bench {
 
     private static int finish(BenchArgs a, List<Measurement> ms, List<String> notes, Path cached, Path runDir)
             throws IOException, InterruptedException {
+        notes.add("load average at the end (1, 5, 15 min; other builds share the machine): "
+                + String.join(" ", readOr(Path.of("/proc/loadavg")).trim().split("\\s+")).replaceAll("^(\\S+ \\S+ \\S+).*", "$1"));
         notes.add("logs: " + runDir);
         BenchmarksMd.Context c = new BenchmarksMd.Context(LocalDate.now().toString(), shell(a.root(), "git", "rev-parse", "--short", "HEAD"),
                 Runtime.getRuntime().availableProcessors(), memTotal(), javaVersion(), a.scale(), a.years(), a.seed(),
