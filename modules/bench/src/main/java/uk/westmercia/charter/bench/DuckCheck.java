@@ -118,7 +118,7 @@ final class DuckCheck {
                 + " WITH g AS (SELECT metric_id, area_level, area_code, period_type, period_label,"
                 + "  CASE WHEN metric_id = 'PRV-01' THEN count(DISTINCT k) FILTER (WHERE num > 0) ELSE sum(num) END AS numerator,"
                 + "  CASE WHEN metric_id = 'PRV-01' THEN count(DISTINCT k) ELSE sum(den) END AS den"
-                + "  FROM ev_area GROUP BY ALL)"
+                + "  FROM ev_area GROUP BY metric_id, area_level, area_code, period_type, period_label)"
                 + " SELECT g.metric_id, g.area_level, g.area_code, g.period_type, g.period_label, g.numerator::DOUBLE AS numerator,"
                 + "  CASE WHEN g.metric_id IN ('PRV-04', 'VUL-02') THEN p.pop ELSE g.den END::DOUBLE AS denominator,"
                 + "  CASE WHEN g.metric_id IN ('PRV-04', 'VUL-02') THEN 1000.0 * g.numerator / p.pop"
