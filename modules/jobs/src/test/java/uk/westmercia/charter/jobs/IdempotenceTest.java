@@ -1,0 +1,66 @@
+package uk.westmercia.charter.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import uk.westmercia.charter.testing.SharedSparkSession;
+import uk.westmercia.charter.warehouse.RunReport;
+import uk.westmercia.charter.warehouse.Warehouse;
+
+/** Same inputs, same figures: a run into a fresh warehouse and a rerun into the same one give identical metric_values but run_id. */
+@ExtendWith(SharedSparkSession.class)
+class IdempotenceTest {
+    private static final Path LANDING = Path.of("src/test/resources/landing-tiny");
+    private static final PseudonymisationKey KEY =
+            new PseudonymisationKey("an-idempotence-test-key".getBytes(StandardCharsets.UTF_8), "test", false);
+
+    @TempDir
+    Path dir;
+
+    private static void nightly(SparkSession spark, Path warehouse, String runId) {
+        RunReport report = new RunReport(runId, "nightly", List.of(), "test", Instant.now());
+        new NightlyJob(spark, new NightlyJob.Options(LANDING, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report).run();
+    }
+
+    /** metric_values without run_id, one sorted line per row, with doubles in full (bit-exact) precision. */
+    static List<String> figuresButRunId(SparkSession spark, Path warehouse) {
+        Dataset<Row> table = spark.read().parquet(new Warehouse(warehouse).tablePath(NightlyJob.METRIC_VALUES).toString()).drop("run_id");
+        String[] columns = table.columns();
+        return table.collectAsList().stream()
+                .map(row -> String.join("|", Arrays.stream(columns).map(column -> {
+                    Object value = row.getAs(column);
+                    return value instanceof Double number ? Long.toHexString(Double.doubleToLongBits(number)) : String.valueOf(value);
+                }).toList()))
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void a_rerun_on_the_same_inputs_gives_the_same_figures(SparkSession spark) {
+        Path reused = dir.resolve("reused");
+        nightly(spark, reused, "20240701T020000Z-0001");
+        List<String> first = figuresButRunId(spark, reused);
+        assertThat(first).isNotEmpty();
+
+        nightly(spark, reused, "20240702T020000Z-0002");
+        assertThat(new Warehouse(reused).currentVersion(NightlyJob.METRIC_VALUES)).contains("20240702T020000Z-0002");
+        assertThat(spark.read().parquet(reused.resolve("metrics/metric_values").toString()).select("run_id").distinct().collectAsList())
+                .extracting(row -> row.getString(0)).containsExactly("20240702T020000Z-0002");
+        assertThat(figuresButRunId(spark, reused)).containsExactlyElementsOf(first);
+
+        Path fresh = dir.resolve("fresh");
+        nightly(spark, fresh, "20240703T020000Z-0003");
+        assertThat(figuresButRunId(spark, fresh)).containsExactlyElementsOf(first);
+    }
+}
