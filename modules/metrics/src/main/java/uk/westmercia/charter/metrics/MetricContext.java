@@ -44,6 +44,9 @@ public final class MetricContext {
     private final LocalDate asOf;
     private final Map<Source, Dataset<Row>> inputs;
     private final Map<Source, Optional<LocalDate[]>> ranges = new EnumMap<>(Source.class);
+    // Small driver-built tables, shared by the metrics of a run rather than rebuilt per metric.
+    private final Map<String, Dataset<Row>> calendars = new java.util.HashMap<>();
+    private final Map<String, Dataset<Row>> periodTables = new java.util.HashMap<>();
 
     /**
      * @param staged the staged tables present in the warehouse; a metric of source {@code crime}
@@ -143,6 +146,10 @@ public final class MetricContext {
 
     /** The metric's periods as a small table: {@code period_type, period_label, _period_start, _period_end}. */
     public Dataset<Row> periodTable(Source source, List<PeriodType> periodTypes) {
+        return periodTables.computeIfAbsent(source + "/" + periodTypes, key -> buildPeriodTable(source, periodTypes));
+    }
+
+    private Dataset<Row> buildPeriodTable(Source source, List<PeriodType> periodTypes) {
         List<Row> rows = new ArrayList<>();
         for (PeriodType type : periodTypes) {
             for (Period period : periods(source, type)) {
@@ -230,6 +237,10 @@ public final class MetricContext {
 
     /** Every date of the source's range, with the label of each period type holding it: a few thousand rows. */
     public Dataset<Row> calendar(Source source, List<PeriodType> types) {
+        return calendars.computeIfAbsent(source + "/" + types, key -> buildCalendar(source, types));
+    }
+
+    private Dataset<Row> buildCalendar(Source source, List<PeriodType> types) {
         Optional<LocalDate[]> range = range(source);
         List<Row> rows = new ArrayList<>();
         if (range.isPresent()) {
