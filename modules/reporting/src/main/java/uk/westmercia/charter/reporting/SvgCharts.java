@@ -229,7 +229,7 @@ public final class SvgCharts {
 
     /** A bar of theme attainment, 0 to 100. */
     public static String attainmentBar(Double attainment, String label) {
-        int width = 120;
+        int width = 80;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" width=\""
                 + width + "\" height=\"14\" viewBox=\"0 0 " + width + " 14\" aria-label=\"" + Html.escape(label) + "\"><title>"
                 + Html.escape(label) + "</title><rect class=\"track\" x=\"0\" y=\"2\" width=\"" + width + "\" height=\"10\"/>");
