@@ -28,7 +28,7 @@ public final class ScorecardHtml {
             table{border-collapse:collapse;width:100%;font-size:.85rem}
 .metric{overflow-x:auto}
             th,td{text-align:left;padding:3px 6px;white-space:nowrap;border-bottom:1px solid #eee;vertical-align:middle}
-            th{background:#f0f3f7} thead th{white-space:normal;vertical-align:bottom} .card{overflow-x:auto}
+            th{background:#f0f3f7} thead th,tbody th{white-space:normal;vertical-align:bottom} tbody th{vertical-align:middle} .card{overflow-x:auto}
             td.num{text-align:right;font-variant-numeric:tabular-nums}
             .status{display:inline-block;padding:0 6px;border-radius:3px;font-size:.8rem;border:1px solid #999}
             .status-green{background:#d9f0d3;border-color:#1b7837}.status-amber{background:#fee0b6;border-color:#b35806}
