@@ -23,7 +23,7 @@ public final class ScorecardHtml {
             h1{font-size:1.6rem;margin:.4em 0} h2{font-size:1.3rem;border-bottom:2px solid #1d3557;padding-bottom:4px;margin-top:1.6em}
             h3{font-size:1.05rem;margin:.6em 0 .3em}
             nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}
-            .areas{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:12px}
+            .areas{display:grid;grid-template-columns:repeat(auto-fill,minmax(680px,1fr));gap:12px}
             .card,.metric{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;margin-bottom:12px}
             table{border-collapse:collapse;width:100%;font-size:.85rem}
 .metric{overflow-x:auto}
