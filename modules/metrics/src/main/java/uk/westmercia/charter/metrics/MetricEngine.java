@@ -84,7 +84,9 @@ public final class MetricEngine {
         byId.values().forEach(metric -> labels.put(metric.id(), new String[] {metric.theme().code(), metric.unit().label()}));
         Dataset<Row> values = all.map((MapFunction<Row, Row>) row -> finish(row, calculator, labels, runId),
                 Encoders.row(MetricValuesSchema.SCHEMA));
-        return new Result(values, List.copyOf(computed), Map.copyOf(skipped));
+        // A few thousand rows from dozens of aggregates: kept once computed, so that sorting (which
+        // samples its input first) and writing do not each recompute every metric.
+        return new Result(values.persist(), List.copyOf(computed), Map.copyOf(skipped));
     }
 
     private Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricKindComputer kind, MetricContext context) {
