@@ -149,8 +149,11 @@ public final class Stager {
         StructType outcomeSchema = outcomeSchema(source);
         RowValidator validator = new RowValidator(source, reference, pseudonymiser);
         int width = StagedSchemas.validatedFields(source).size();
+        // A few tasks per core, each reading several whole files in turn: one task per file made every
+        // later step over the outcomes run as many tasks as there are files (365 a year of daily extracts).
+        int tasks = Math.max(1, Math.min(uris.size(), spark.sparkContext().defaultParallelism() * 2));
         JavaRDD<Row> outcomes = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(uris, Math.max(1, uris.size()))
+                .parallelize(uris, tasks)
                 .mapPartitions(partition -> readFiles(source, validator, width, partition));
         Dataset<Row> all = spark.createDataFrame(outcomes, outcomeSchema).persist(StorageLevel.MEMORY_AND_DISK());
 
