@@ -3,7 +3,6 @@ package uk.westmercia.charter.jobs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +11,22 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import uk.westmercia.charter.calendar.LondonTime;
+import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.calendar.PeriodType;
+import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.generator.FileSplit;
 import uk.westmercia.charter.generator.GenerationSummary;
 import uk.westmercia.charter.generator.GeneratorOptions;
 import uk.westmercia.charter.generator.LandingGenerator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import uk.westmercia.charter.calendar.LondonTime;
-import uk.westmercia.charter.calendar.Period;
-import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.landing.InputRefusedException;
+import uk.westmercia.charter.reporting.ScorecardJob;
+import uk.westmercia.charter.reporting.ScorecardTables;
 import uk.westmercia.charter.warehouse.CharterSpark;
-import uk.westmercia.charter.warehouse.RunReport;
-import uk.westmercia.charter.warehouse.RunReports;
-import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
-import uk.westmercia.charter.warehouse.WarehouseLock;
-import uk.westmercia.charter.warehouse.logging.RunLog;
 
 /**
  * {@code jobs/charter}: the one entry point, the same under {@code java -jar} and {@code spark-submit}.
@@ -156,62 +153,16 @@ public final class CharterCli {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: landing folder " + landing.toAbsolutePath() + " does not exist");
             }
             PseudonymisationKey key = PseudonymisationKey.resolve(Optional.ofNullable(pseudoKeyFile), System.getenv(), landing);
-            Instant started = Instant.now();
-            String runId = RunIds.next(started);
-            RunReport report = new RunReport(runId, "nightly", spec.commandLine().getParseResult().originalArgs(), codeVersion(), started);
             Warehouse target = new Warehouse(warehouse);
-            WarehouseLock lock;
-            try {
-                lock = WarehouseLock.acquire(target, runId, "nightly", "run nightly");
-            }
-            catch (WarehouseLock.LockedException e) {
-                throw new JobFailure(ExitCode.FAILURE, e.getMessage());
-            }
-            try (lock; RunLog log = RunLog.start(runId, target.runsPath().resolve(runId + ".log"))) {
-                LOG.info("Run {}: nightly, landing {}, warehouse {}, as of {}; log {}", runId, landing.toAbsolutePath(), target.root(),
-                        effectiveAsOf, log.file().map(Path::toString).orElse("(Spark's logging)"));
-                lock.previousUnreleased().ifPresent(previous -> LOG.warn(
-                        "Previous {} ended without releasing the warehouse lock (killed?); the tables it did not publish are ignored", previous.describe()));
-                List<TableName> rolledForward = target.completeInterruptedPublication();
-                if (!rolledForward.isEmpty()) {
-                    LOG.warn("Completed an interrupted publication: switched {} to the newest published run", rolledForward);
-                }
-                return runLocked(runId, effectiveAsOf, key, report, target);
-            }
-        }
-
-        private Integer runLocked(String runId, LocalDate effectiveAsOf, PseudonymisationKey key, RunReport report, Warehouse target) {
-            SparkSession spark = session("nightly");
-            try {
-                new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, effectiveAsOf, key, rejectThreshold), report).run();
-                report.status = "succeeded";
-                report.exitCode = 0;
-                Path json = RunReports.write(target, report, spark);
-                System.out.println("Run " + runId + " succeeded.");
-                System.out.println("  metric values: " + target.tablePath(NightlyJob.METRIC_VALUES));
-                System.out.println("  staged:        " + target.root().resolve("staged"));
-                System.out.println("  rejects:       " + target.root().resolve("rejects"));
-                System.out.println("  run report:    " + json);
-                System.out.println("  read them:     jobs/charter export --table metric_values --format csv");
-                return 0;
-            }
-            catch (RuntimeException e) {
-                LOG.error("Run {} failed: {}", runId, oneLine(e));
-                report.status = "failed";
-                report.exitCode = exitCodeOf(e).code();
-                report.error = oneLine(e);
-                report.endedAt = Instant.now();
-                try {
-                    RunReports.write(target, report, spark);
-                }
-                catch (RuntimeException reportFailure) {
-                    e.addSuppressed(reportFailure);
-                }
-                throw e;
-            }
-            finally {
-                spark.stop();
-            }
+            return WarehouseRun.execute(target, "nightly", spec.commandLine().getParseResult().originalArgs(), () -> session("nightly"),
+                    (spark, report) -> {
+                        new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, effectiveAsOf, key, rejectThreshold), report).run();
+                        return List.of(
+                                "metric values:   " + target.tablePath(NightlyJob.METRIC_VALUES),
+                                "staged:          " + target.root().resolve("staged"),
+                                "rejects:         " + target.root().resolve("rejects"),
+                                "read them:       jobs/charter export --table metric_values --format csv");
+                    });
         }
     }
 
@@ -267,9 +218,9 @@ public final class CharterCli {
 
         @Override
         public Integer call() {
-            uk.westmercia.charter.calendar.Period period;
+            Period period;
             try {
-                period = uk.westmercia.charter.calendar.Period.parse(uk.westmercia.charter.calendar.PeriodType.QUARTER, quarter);
+                period = Period.parse(PeriodType.QUARTER, quarter);
             }
             catch (IllegalArgumentException e) {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: --quarter '" + quarter
@@ -279,53 +230,28 @@ public final class CharterCli {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: warehouse folder " + warehouse.toAbsolutePath()
                         + " does not exist; run 'jobs/charter nightly' first");
             }
-            Instant started = Instant.now();
-            String runId = RunIds.next(started);
-            RunReport report = new RunReport(runId, "scorecard", spec.commandLine().getParseResult().originalArgs(), codeVersion(), started);
             Warehouse target = new Warehouse(warehouse);
-            uk.westmercia.charter.catalogue.Catalogue catalogue = uk.westmercia.charter.catalogue.Catalogue.bundled();
-            SparkSession spark = session("scorecard");
-            try {
-                uk.westmercia.charter.reporting.ScorecardJob.Result result = new uk.westmercia.charter.reporting.ScorecardJob(spark,
-                        new uk.westmercia.charter.reporting.ScorecardJob.Options(period, warehouse, out, force), report, catalogue).run();
-                report.status = "succeeded";
-                report.exitCode = 0;
-                report.endedAt = Instant.now();
-                Path json = RunReports.write(target, report, spark);
-                System.out.println("Run " + runId + " succeeded: scorecard " + period.label() + " from nightly run "
-                        + String.join(", ", result.sourceRunIds()) + ".");
-                System.out.println("  scorecard:       " + target.tablePath(uk.westmercia.charter.reporting.ScorecardTables.SCORECARD)
-                        + " (" + result.rows() + " rows for the quarter)");
-                System.out.println("  area comparison: " + target.tablePath(uk.westmercia.charter.reporting.ScorecardTables.AREA_COMPARISON)
-                        + " (" + result.comparisons() + " rows for the quarter)");
-                if (result.themeScoresWritten()) {
-                    System.out.println("  theme scores:    " + target.tablePath(uk.westmercia.charter.reporting.ScorecardTables.THEME_SCORES));
-                }
-                System.out.println("  CSV:             " + result.csv().toAbsolutePath());
-                System.out.println("  HTML:            " + result.html().toAbsolutePath());
-                System.out.println("  run report:      " + json);
-                return 0;
-            }
-            catch (RuntimeException e) {
-                RuntimeException thrown = e instanceof uk.westmercia.charter.reporting.ScorecardJob.AlreadyPublishedException
-                        || e instanceof uk.westmercia.charter.reporting.ScorecardJob.QuarterNotAvailableException
-                        ? new JobFailure(ExitCode.BAD_COMMAND_LINE, e.getMessage(), e)
-                        : e;
-                report.status = "failed";
-                report.exitCode = exitCodeOf(thrown).code();
-                report.error = oneLine(thrown);
-                report.endedAt = Instant.now();
-                try {
-                    RunReports.write(target, report, spark);
-                }
-                catch (RuntimeException reportFailure) {
-                    thrown.addSuppressed(reportFailure);
-                }
-                throw thrown;
-            }
-            finally {
-                spark.stop();
-            }
+            Catalogue catalogue = Catalogue.bundled();
+            return WarehouseRun.execute(target, "scorecard", spec.commandLine().getParseResult().originalArgs(), () -> session("scorecard"),
+                    (spark, report) -> {
+                        ScorecardJob.Result result;
+                        try {
+                            result = new ScorecardJob(spark, new ScorecardJob.Options(period, warehouse, out, force), report, catalogue).run();
+                        }
+                        catch (ScorecardJob.AlreadyPublishedException | ScorecardJob.QuarterNotAvailableException e) {
+                            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, e.getMessage(), e);
+                        }
+                        List<String> lines = new ArrayList<>();
+                        lines.add("scorecard " + period.label() + " from nightly run " + String.join(", ", result.sourceRunIds()));
+                        lines.add("scorecard:       " + target.tablePath(ScorecardTables.SCORECARD) + " (" + result.rows() + " rows for the quarter)");
+                        lines.add("area comparison: " + target.tablePath(ScorecardTables.AREA_COMPARISON) + " (" + result.comparisons() + " rows for the quarter)");
+                        if (result.themeScoresWritten()) {
+                            lines.add("theme scores:    " + target.tablePath(ScorecardTables.THEME_SCORES));
+                        }
+                        lines.add("CSV:             " + result.csv().toAbsolutePath());
+                        lines.add("HTML:            " + result.html().toAbsolutePath());
+                        return lines;
+                    });
         }
     }
 
@@ -368,7 +294,4 @@ public final class CharterCli {
         }
     }
 
-    static List<String> copy(List<String> values) {
-        return new ArrayList<>(values);
-    }
 }

@@ -1,0 +1,89 @@
+package uk.westmercia.charter.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.westmercia.charter.warehouse.RunReport;
+import uk.westmercia.charter.warehouse.RunReports;
+import uk.westmercia.charter.warehouse.TableName;
+import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseLock;
+import uk.westmercia.charter.warehouse.logging.RunLog;
+
+/**
+ * What every job that writes the warehouse does around its work: holds the warehouse lock, writes a
+ * log file beside the run report, finishes a publication a killed run left half done, and writes the
+ * run report whether the work succeeds or fails.
+ */
+final class WarehouseRun {
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseRun.class);
+
+    /** The job's work; returns the lines that tell the operator where its results are. */
+    interface Work {
+        List<String> run(SparkSession spark, RunReport report);
+    }
+
+    private WarehouseRun() {
+    }
+
+    static int execute(Warehouse target, String job, List<String> arguments, Supplier<SparkSession> sessions, Work work) {
+        requireNonNull(work, "work is null");
+        Instant started = Instant.now();
+        String runId = RunIds.next(started);
+        RunReport report = new RunReport(runId, job, arguments, CharterCli.codeVersion(), started);
+        WarehouseLock lock;
+        try {
+            lock = WarehouseLock.acquire(target, runId, job, "run " + job);
+        }
+        catch (WarehouseLock.LockedException e) {
+            throw new JobFailure(ExitCode.FAILURE, e.getMessage());
+        }
+        try (lock; RunLog log = RunLog.start(runId, target.runsPath().resolve(runId + ".log"))) {
+            LOG.info("Run {}: {} {}, warehouse {}; log {}", runId, job, String.join(" ", arguments), target.root(),
+                    log.file().map(Path::toString).orElse("(Spark's logging)"));
+            lock.previousUnreleased().ifPresent(previous -> LOG.warn(
+                    "Previous {} ended without releasing the warehouse lock (killed?); the tables it did not publish are ignored", previous.describe()));
+            List<TableName> rolledForward = target.completeInterruptedPublication();
+            if (!rolledForward.isEmpty()) {
+                LOG.warn("Completed an interrupted publication: switched {} to the newest published run", rolledForward);
+            }
+            SparkSession spark = sessions.get();
+            try {
+                List<String> results = work.run(spark, report);
+                report.status = "succeeded";
+                report.exitCode = 0;
+                if (report.endedAt == null) {
+                    report.endedAt = Instant.now();
+                }
+                Path json = RunReports.write(target, report, spark);
+                System.out.println("Run " + runId + " (" + job + ") succeeded.");
+                results.forEach(line -> System.out.println("  " + line));
+                System.out.println("  run report:      " + json);
+                return ExitCode.SUCCESS.code();
+            }
+            catch (RuntimeException e) {
+                LOG.error("Run {} failed: {}", runId, CharterCli.oneLine(e));
+                report.status = "failed";
+                report.exitCode = CharterCli.exitCodeOf(e).code();
+                report.error = CharterCli.oneLine(e);
+                report.endedAt = Instant.now();
+                try {
+                    RunReports.write(target, report, spark);
+                }
+                catch (RuntimeException reportFailure) {
+                    e.addSuppressed(reportFailure);
+                }
+                throw e;
+            }
+            finally {
+                spark.stop();
+            }
+        }
+    }
+}
