@@ -1,10 +1,12 @@
 package uk.westmercia.charter.metrics;
 
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,21 +18,15 @@ import uk.westmercia.charter.catalogue.Source;
 final class EventProportion implements MetricKindComputer {
     @Override
     public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
-        Column filter = context.expression(metric.parameters().string("filter"));
-        Column positive = context.expression(metric.parameters().string("numerator"));
-        Dataset<Row> events = MetricContext.byArea(
-                context.eventsByPeriod(metric, source, filter, metric.periodTypes()).withColumn("_positive", positive),
-                metric.areaLevels());
-        return events.groupBy("area_level", "area_code", "period_type", "period_label")
-                .agg(sum(when(Column_true("_positive"), 1.0).otherwise(0.0)).as("numerator"),
-                        count(lit(1)).cast(DataTypes.DoubleType).as("denominator"),
-                        count(lit(1)).as("base_n"),
+        Map<String, Column> measures = new LinkedHashMap<>();
+        // A null condition (e.g. a missing date) is not positive.
+        measures.put("numerator", when(coalesce(context.expression(metric.parameters().string("numerator")), lit(false)), 1.0).otherwise(0.0));
+        measures.put("base_n", lit(1L));
+        return context.additiveTotals(metric, source, context.expression(metric.parameters().string("filter")), measures)
+                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"), col("numerator"),
+                        col("base_n").cast(DataTypes.DoubleType).as("denominator"),
+                        col("base_n"),
                         lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
                         lit(null).cast(DataTypes.DoubleType).as("direct_value"));
-    }
-
-    // A null condition (e.g. a missing date) is not positive.
-    private static Column Column_true(String name) {
-        return org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.col(name), lit(false));
     }
 }

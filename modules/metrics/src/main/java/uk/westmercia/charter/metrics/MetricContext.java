@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -142,6 +143,48 @@ public final class MetricContext {
         }
         return events.join(broadcast(calendar(source, periodTypes)), col(EVENT_DATE).equalTo(col("calendar_date")))
                 .drop("calendar_date");
+    }
+
+    /**
+     * Additive measures of a metric's events (each a column summed), by area and period. The events
+     * are first summed by day and place, so the calendar join and the fan-out to force, LPA and SNT
+     * run over days x SNTs rather than over every event. Plans active over several periods
+     * ({@code active_until}) have no single day and take the row-by-row path.
+     */
+    public Dataset<Row> additiveTotals(MetricDefinition metric, Source source, Column filter, Map<String, Column> measures) {
+        List<Column> sums = new ArrayList<>();
+        List<Column> totals = new ArrayList<>();
+        measures.forEach((name, measure) -> {
+            sums.add(sum(measure).as(name));
+            totals.add(sum(col(name)).as(name));
+        });
+        Dataset<Row> byPeriodAndPlace;
+        if (metric.parameters().optionalString("active_until").isPresent()) {
+            Dataset<Row> events = eventsByPeriod(metric, source, filter, metric.periodTypes());
+            List<Column> measured = new ArrayList<>(List.of(col("period_type"), col("period_label")));
+            measured.addAll(placeColumns(events));
+            measures.forEach((name, measure) -> measured.add(measure.as(name)));
+            byPeriodAndPlace = events.select(measured.toArray(Column[]::new));
+        }
+        else {
+            Dataset<Row> events = input(source).filter(filter)
+                    .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
+                    .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
+            List<Column> keys = new ArrayList<>(List.of(col(EVENT_DATE)));
+            keys.addAll(placeColumns(events));
+            Dataset<Row> daily = events.groupBy(keys.toArray(Column[]::new))
+                    .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+            byPeriodAndPlace = daily.join(broadcast(calendar(source, metric.periodTypes())), col(EVENT_DATE).equalTo(col("calendar_date")))
+                    .drop("calendar_date", EVENT_DATE);
+        }
+        return byArea(byPeriodAndPlace, metric.areaLevels())
+                .groupBy("area_level", "area_code", "period_type", "period_label")
+                .agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new));
+    }
+
+    private static List<Column> placeColumns(Dataset<Row> rows) {
+        List<String> present = Arrays.asList(rows.columns());
+        return java.util.stream.Stream.of("lpa_code", "snt_code").filter(present::contains).map(org.apache.spark.sql.functions::col).toList();
     }
 
     /** The metric's periods as a small table: {@code period_type, period_label, _period_start, _period_end}. */

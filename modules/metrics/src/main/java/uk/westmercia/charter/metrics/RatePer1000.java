@@ -1,8 +1,11 @@
 package uk.westmercia.charter.metrics;
 
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,14 +17,13 @@ import uk.westmercia.charter.catalogue.Source;
 final class RatePer1000 implements MetricKindComputer {
     @Override
     public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
-        Dataset<Row> events = MetricContext.byArea(
-                context.eventsByPeriod(metric, source, context.expression(metric.parameters().string("filter")), metric.periodTypes())
-                        .withColumn("_quantity", context.expression(metric.parameters().string("quantity")).cast(DataTypes.DoubleType)),
-                metric.areaLevels());
-        return events.groupBy("area_level", "area_code", "period_type", "period_label")
-                .agg(sum("_quantity").as("numerator"),
+        Map<String, Column> measures = new LinkedHashMap<>();
+        measures.put("numerator", context.expression(metric.parameters().string("quantity")).cast(DataTypes.DoubleType));
+        measures.put("base_n", lit(1L));
+        return context.additiveTotals(metric, source, context.expression(metric.parameters().string("filter")), measures)
+                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"), col("numerator"),
                         lit(null).cast(DataTypes.DoubleType).as("denominator"),
-                        count(lit(1)).as("base_n"),
+                        col("base_n"),
                         lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
                         lit(null).cast(DataTypes.DoubleType).as("direct_value"));
     }

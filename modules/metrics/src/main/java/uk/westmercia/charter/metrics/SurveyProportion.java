@@ -1,12 +1,12 @@
 package uk.westmercia.charter.metrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,17 +24,17 @@ final class SurveyProportion implements MetricKindComputer {
         String question = metric.parameters().string("question");
         List<String> positive = metric.parameters().strings("positive");
         boolean weighted = metric.parameters().flag("weighted", false);
-        Column answered = col(question).isNotNull();
-        Dataset<Row> responses = MetricContext.byArea(
-                context.eventsByPeriod(metric, source, answered, metric.periodTypes())
-                        .withColumn("_w", weighted ? col("weight") : lit(1.0))
-                        .withColumn("_positive", col(question).isin(positive.toArray())),
-                metric.areaLevels());
-        return responses.groupBy("area_level", "area_code", "period_type", "period_label")
-                .agg(sum(when(col("_positive"), col("_w")).otherwise(0.0)).as("numerator"),
-                        sum(col("_w")).as("denominator"),
-                        count(lit(1)).as("base_n"),
-                        (weighted ? sum(col("_w").multiply(col("_w"))) : lit(null).cast(DataTypes.DoubleType)).as("sum_w2"),
+        Column weight = weighted ? col("weight") : lit(1.0);
+        Map<String, Column> measures = new LinkedHashMap<>();
+        measures.put("numerator", when(col(question).isin(positive.toArray()), weight).otherwise(0.0));
+        measures.put("denominator", weight);
+        measures.put("base_n", lit(1L));
+        measures.put("sum_w2", weight.multiply(weight));
+        // An empty answer is out of the base.
+        return context.additiveTotals(metric, source, col(question).isNotNull(), measures)
+                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"), col("numerator"),
+                        col("denominator"), col("base_n"),
+                        (weighted ? col("sum_w2") : lit(null).cast(DataTypes.DoubleType)).as("sum_w2"),
                         lit(null).cast(DataTypes.DoubleType).as("direct_value"));
     }
 }
