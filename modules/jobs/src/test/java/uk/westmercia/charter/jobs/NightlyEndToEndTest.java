@@ -144,6 +144,28 @@ class NightlyEndToEndTest {
     }
 
     @Test
+    void noRawIdentifierReachesAnyOutput(SparkSession spark) throws Exception {
+        // The fixture's raw identifiers: victims, offenders, locations, respondents.
+        List<String> raw = List.of("VICTIM-000", "OFFENDER-0", "LOC-00", "R1,", "\"R1\"");
+        try (var files = Files.walk(warehouse)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".json") || name.endsWith(".log") || name.endsWith(".lock")) {
+                    String text = Files.readString(file);
+                    assertThat(raw).as("raw identifiers in %s", file).noneMatch(text::contains);
+                }
+            }
+        }
+        try (var folders = Files.walk(warehouse.resolve(".versions"), 3)) {
+            for (Path table : folders.filter(path -> warehouse.resolve(".versions").relativize(path).getNameCount() == 3).toList()) {
+                for (String json : spark.read().parquet(table.toString()).toJSON().collectAsList()) {
+                    assertThat(json).as("a row of %s", table).doesNotContain("VICTIM-", "OFFENDER-", "LOC-0", "\"R1\"", "\"R6\"");
+                }
+            }
+        }
+    }
+
+    @Test
     void everyFileReconcilesAndTheRestatementWins() {
         assertThat(report.inputFiles).hasSize(5);
         assertThat(report.tables).extracting(RunReport.TableReport::table).contains("metrics/metric_values", "staged/crime", "rejects/crime");

@@ -1,0 +1,79 @@
+package uk.westmercia.charter.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import uk.westmercia.charter.testing.SharedSparkSession;
+import uk.westmercia.charter.warehouse.RunReport;
+
+/** Over the reject-rate threshold a run fails with exit code 3 and publishes nothing. */
+@ExtendWith(SharedSparkSession.class)
+class RejectThresholdTest {
+    private static final Path TINY = Path.of("src/test/resources/landing-tiny");
+    private static final PseudonymisationKey KEY =
+            new PseudonymisationKey("a-test-key-of-sixteen-bytes".getBytes(StandardCharsets.UTF_8), "test", false);
+
+    @TempDir
+    Path landing;
+
+    @TempDir
+    Path warehouse;
+
+    @Test
+    void overTheThresholdNothingIsPublished(SparkSession spark) throws Exception {
+        copy(TINY, landing);
+        // 6 contacts + 1 with an unknown SNT: 1 of 7 rejected = 14.3%, over 5%.
+        Files.writeString(landing.resolve("contacts/contacts-2024-06-30.csv"),
+                "K7,2024-06-02T10:00:00,email,correspondence,XXX99,,,2024-06-09T17:00:00,\n", StandardOpenOption.APPEND);
+        RunReport report = new RunReport("20240701T020000Z-rej1", "nightly", List.of(), "test", Instant.now());
+        NightlyJob job = new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report);
+
+        assertThatThrownBy(job::run)
+                .isInstanceOfSatisfying(JobFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT_REFUSED))
+                .hasMessageStartingWith("Input refused, reject rate over threshold: contacts: 1 of 7 rows rejected (14.3%, threshold 5.0%)");
+        assertThat(warehouse.resolve("metrics/metric_values")).doesNotExist();
+        assertThat(warehouse.resolve("staged/contacts")).doesNotExist();
+    }
+
+    @Test
+    void underAConfiguredThresholdTheRunSucceedsAndKeepsTheReject(SparkSession spark) throws Exception {
+        copy(TINY, landing);
+        Files.writeString(landing.resolve("contacts/contacts-2024-06-30.csv"),
+                "K7,2024-06-02T10:00:00,email,correspondence,XXX99,,,2024-06-09T17:00:00,\n", StandardOpenOption.APPEND);
+        RunReport report = new RunReport("20240701T020000Z-rej2", "nightly", List.of(), "test", Instant.now());
+        new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.2), report).run();
+
+        List<org.apache.spark.sql.Row> rejects = spark.read().parquet(warehouse.resolve("rejects/contacts").toString()).collectAsList();
+        assertThat(rejects).hasSize(1);
+        assertThat(rejects.get(0).<String>getAs("reason_code")).isEqualTo("UNKNOWN_AREA");
+        assertThat(rejects.get(0).<String>getAs("file")).isEqualTo("contacts/contacts-2024-06-30.csv");
+        assertThat(rejects.get(0).<Long>getAs("line")).isEqualTo(8L);
+        assertThat(rejects.get(0).<String>getAs("reason")).isEqualTo("snt_code 'XXX99' is not in the reference data");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                }
+                else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
