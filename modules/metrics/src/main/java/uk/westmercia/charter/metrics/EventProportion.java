@@ -23,9 +23,10 @@ final class EventProportion implements MetricKindComputer {
         measures.put("numerator", when(coalesce(context.expression(metric.parameters().string("numerator")), lit(false)), 1.0).otherwise(0.0));
         measures.put("base_n", lit(1L));
         return context.additiveTotals(metric, source, context.expression(metric.parameters().string("filter")), measures)
-                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"), col("numerator"),
+                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"),
+                        col("numerator").cast(DataTypes.DoubleType).as("numerator"),
                         col("base_n").cast(DataTypes.DoubleType).as("denominator"),
-                        col("base_n"),
+                        col("base_n").cast(DataTypes.LongType).as("base_n"),
                         lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
                         lit(null).cast(DataTypes.DoubleType).as("direct_value"));
     }

@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.westmercia.charter.calendar.Period;
@@ -149,13 +150,17 @@ public final class MetricContext {
      * Additive measures of a metric's events (each a column summed), by area and period. The events
      * are first summed by day and place, so the calendar join and the fan-out to force, LPA and SNT
      * run over days x SNTs rather than over every event. Plans active over several periods
-     * ({@code active_until}) have no single day and take the row-by-row path.
+     * ({@code active_until}) have no single day and take the row-by-row path. Measures are added as
+     * decimals (9 places), whose sums are exact: the figures do not depend on how Spark partitions
+     * the rows, so a cluster and a laptop give the same digits. Returned sums are decimals.
      */
+    private static final DataType EXACT = DataTypes.createDecimalType(28, 9);
+
     public Dataset<Row> additiveTotals(MetricDefinition metric, Source source, Column filter, Map<String, Column> measures) {
         List<Column> sums = new ArrayList<>();
         List<Column> totals = new ArrayList<>();
         measures.forEach((name, measure) -> {
-            sums.add(sum(measure).as(name));
+            sums.add(sum(measure.cast(EXACT)).as(name));
             totals.add(sum(col(name)).as(name));
         });
         Dataset<Row> byPeriodAndPlace;
@@ -163,7 +168,7 @@ public final class MetricContext {
             Dataset<Row> events = eventsByPeriod(metric, source, filter, metric.periodTypes());
             List<Column> measured = new ArrayList<>(List.of(col("period_type"), col("period_label")));
             measured.addAll(placeColumns(events));
-            measures.forEach((name, measure) -> measured.add(measure.as(name)));
+            measures.forEach((name, measure) -> measured.add(measure.cast(EXACT).as(name)));
             byPeriodAndPlace = events.select(measured.toArray(Column[]::new));
         }
         else {

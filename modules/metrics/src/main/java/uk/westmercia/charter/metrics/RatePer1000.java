@@ -21,9 +21,10 @@ final class RatePer1000 implements MetricKindComputer {
         measures.put("numerator", context.expression(metric.parameters().string("quantity")).cast(DataTypes.DoubleType));
         measures.put("base_n", lit(1L));
         return context.additiveTotals(metric, source, context.expression(metric.parameters().string("filter")), measures)
-                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"), col("numerator"),
+                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"),
+                        col("numerator").cast(DataTypes.DoubleType).as("numerator"),
                         lit(null).cast(DataTypes.DoubleType).as("denominator"),
-                        col("base_n"),
+                        col("base_n").cast(DataTypes.LongType).as("base_n"),
                         lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
                         lit(null).cast(DataTypes.DoubleType).as("direct_value"));
     }

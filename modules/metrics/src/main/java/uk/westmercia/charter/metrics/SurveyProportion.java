@@ -32,9 +32,11 @@ final class SurveyProportion implements MetricKindComputer {
         measures.put("sum_w2", weight.multiply(weight));
         // An empty answer is out of the base.
         return context.additiveTotals(metric, source, col(question).isNotNull(), measures)
-                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"), col("numerator"),
-                        col("denominator"), col("base_n"),
-                        (weighted ? col("sum_w2") : lit(null).cast(DataTypes.DoubleType)).as("sum_w2"),
+                .select(col("area_level"), col("area_code"), col("period_type"), col("period_label"),
+                        col("numerator").cast(DataTypes.DoubleType).as("numerator"),
+                        col("denominator").cast(DataTypes.DoubleType).as("denominator"),
+                        col("base_n").cast(DataTypes.LongType).as("base_n"),
+                        (weighted ? col("sum_w2").cast(DataTypes.DoubleType) : lit(null).cast(DataTypes.DoubleType)).as("sum_w2"),
                         lit(null).cast(DataTypes.DoubleType).as("direct_value"));
     }
 }
