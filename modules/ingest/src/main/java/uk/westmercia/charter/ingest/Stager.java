@@ -152,9 +152,14 @@ public final class Stager {
         // A few tasks per core, each reading several whole files in turn: one task per file made every
         // later step over the outcomes run as many tasks as there are files (365 a year of daily extracts).
         int tasks = Math.max(1, Math.min(uris.size(), spark.sparkContext().defaultParallelism() * 2));
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < uris.size(); i++) {
+            numbered.add((i + 1) + " " + uris.get(i));
+        }
+        int total = uris.size();
         JavaRDD<Row> outcomes = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(uris, tasks)
-                .mapPartitions(partition -> readFiles(source, validator, width, partition));
+                .parallelize(numbered, tasks)
+                .mapPartitions(partition -> readFiles(source, validator, width, total, partition));
         Dataset<Row> all = spark.createDataFrame(outcomes, outcomeSchema).persist(StorageLevel.MEMORY_AND_DISK());
 
         // One row per file, kind and placement: bounded by the number of files. This reads every file, once.
@@ -266,12 +271,18 @@ public final class Stager {
                 .drop("_newest");
     }
 
-    private static Iterator<Row> readFiles(Source source, RowValidator validator, int width, Iterator<String> uris) throws IOException {
+    private static Iterator<Row> readFiles(Source source, RowValidator validator, int width, int total, Iterator<String> numberedUris)
+            throws IOException {
         List<Row> rows = new ArrayList<>();
         Configuration configuration = new Configuration();
         FileReader reader = new FileReader(source, validator);
-        while (uris.hasNext()) {
-            URI uri = URI.create(uris.next());
+        // Progress while the files are read: every file of a small night, every 5% of a large first load.
+        int step = Math.max(1, total / 20);
+        while (numberedUris.hasNext()) {
+            String numbered = numberedUris.next();
+            int space = numbered.indexOf(' ');
+            int number = Integer.parseInt(numbered.substring(0, space));
+            URI uri = URI.create(numbered.substring(space + 1));
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
             String name = source.folder() + "/" + path.getName();
             String fileOrder = FileNames.extractDate(path.getName()).map(LocalDate::toString).orElse("0000-00-00") + "|" + path.getName();
@@ -289,6 +300,9 @@ public final class Stager {
             values[width + 8] = summary.rowsRead();
             values[width + 9] = summary.unknownFields();
             rows.add(withRefusal(values, summary.refusal(), width));
+            if (total <= 100 || number % step == 0 || number == total) {
+                LOG.info("{}: file {} of {} read: {} ({} rows)", source.folder(), number, total, name, summary.rowsRead());
+            }
         }
         return rows.iterator();
     }
