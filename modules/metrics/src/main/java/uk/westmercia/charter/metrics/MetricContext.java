@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -185,6 +186,16 @@ public final class MetricContext {
         return byArea(byPeriodAndPlace, metric.areaLevels())
                 .groupBy("area_level", "area_code", "period_type", "period_label")
                 .agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new));
+    }
+
+    /** Share of covered members (column {@code _covered}, 1 or 0) by area and period: covered over all members. */
+    static Dataset<Row> coveredShare(Dataset<Row> marked) {
+        return marked.groupBy("area_level", "area_code", "period_type", "period_label")
+                .agg(sum("_covered").as("numerator"),
+                        count(lit(1)).cast(DataTypes.DoubleType).as("denominator"),
+                        count(lit(1)).as("base_n"),
+                        lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
+                        lit(null).cast(DataTypes.DoubleType).as("direct_value"));
     }
 
     private static List<Column> placeColumns(Dataset<Row> rows) {

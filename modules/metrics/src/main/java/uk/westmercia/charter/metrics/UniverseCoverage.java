@@ -2,9 +2,7 @@ package uk.westmercia.charter.metrics;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -51,13 +49,7 @@ final class UniverseCoverage implements MetricKindComputer {
                         .and(col("period_type").equalTo(col("covered_type")))
                         .and(col("period_label").equalTo(col("covered_label"))), "left")
                 .withColumn("_covered", when(col("covered_member").isNotNull(), 1.0).otherwise(0.0));
-        return MetricContext.byArea(marked, metric.areaLevels())
-                .groupBy("area_level", "area_code", "period_type", "period_label")
-                .agg(sum("_covered").as("numerator"),
-                        count(lit(1)).cast(DataTypes.DoubleType).as("denominator"),
-                        count(lit(1)).as("base_n"),
-                        lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
-                        lit(null).cast(DataTypes.DoubleType).as("direct_value"));
+        return MetricContext.coveredShare(MetricContext.byArea(marked, metric.areaLevels()));
     }
 
     static String memberColumn(String metricId, String universe) {

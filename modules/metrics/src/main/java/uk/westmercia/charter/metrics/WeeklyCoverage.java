@@ -2,9 +2,7 @@ package uk.westmercia.charter.metrics;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -62,13 +60,7 @@ final class WeeklyCoverage implements MetricKindComputer {
                 case LPA -> covered.withColumn("area_code", col("lpa_code"));
                 case SNT -> throw new IllegalArgumentException("Cannot compute " + metric.id() + " for SNTs: weekly coverage is by LPA");
             };
-            Dataset<Row> level_ = grouped.withColumn("area_level", lit(level.label()))
-                    .groupBy("area_level", "area_code", "period_type", "period_label")
-                    .agg(sum("_covered").as("numerator"),
-                            count(lit(1)).cast(DataTypes.DoubleType).as("denominator"),
-                            count(lit(1)).as("base_n"),
-                            lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
-                            lit(null).cast(DataTypes.DoubleType).as("direct_value"));
+            Dataset<Row> level_ = MetricContext.coveredShare(grouped.withColumn("area_level", lit(level.label())));
             result = result == null ? level_ : result.unionByName(level_);
         }
         return result;
