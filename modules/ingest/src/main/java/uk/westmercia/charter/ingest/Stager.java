@@ -271,40 +271,63 @@ public final class Stager {
                 .drop("_newest");
     }
 
-    private static Iterator<Row> readFiles(Source source, RowValidator validator, int width, int total, Iterator<String> numberedUris)
-            throws IOException {
-        List<Row> rows = new ArrayList<>();
+    /**
+     * Reads a task's files one after another, lazily: only the rows of the file being handed on are
+     * held in memory, however many files the task has.
+     */
+    private static Iterator<Row> readFiles(Source source, RowValidator validator, int width, int total, Iterator<String> numberedUris) {
         Configuration configuration = new Configuration();
         FileReader reader = new FileReader(source, validator);
         // Progress while the files are read: every file of a small night, every 5% of a large first load.
         int step = Math.max(1, total / 20);
-        while (numberedUris.hasNext()) {
-            String numbered = numberedUris.next();
-            int space = numbered.indexOf(' ');
-            int number = Integer.parseInt(numbered.substring(0, space));
-            URI uri = URI.create(numbered.substring(space + 1));
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
-            String name = source.folder() + "/" + path.getName();
-            String fileOrder = FileNames.extractDate(path.getName()).map(LocalDate::toString).orElse("0000-00-00") + "|" + path.getName();
-            FileSystem fileSystem = path.getFileSystem(configuration);
-            FileReader.FileSummary summary;
-            try (InputStream input = fileSystem.open(path)) {
-                summary = reader.read(name, input, (line, outcome) -> rows.add(outcomeRow(outcome, name, line, fileOrder, width)));
+        return new Iterator<>() {
+            private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && numberedUris.hasNext()) {
+                    current = readFile(numberedUris.next()).iterator();
+                }
+                return current.hasNext();
             }
-            Object[] values = new Object[width + 10];
-            values[width] = name;
-            values[width + 1] = 0L;
-            values[width + 2] = fileOrder;
-            values[width + 3] = FILE;
-            values[width + 7] = summary.checksum();
-            values[width + 8] = summary.rowsRead();
-            values[width + 9] = summary.unknownFields();
-            rows.add(withRefusal(values, summary.refusal(), width));
-            if (total <= 100 || number % step == 0 || number == total) {
-                LOG.info("{}: file {} of {} read: {} ({} rows)", source.folder(), number, total, name, summary.rowsRead());
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return current.next();
             }
-        }
-        return rows.iterator();
+
+            private List<Row> readFile(String numbered) {
+                int space = numbered.indexOf(' ');
+                int number = Integer.parseInt(numbered.substring(0, space));
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(numbered.substring(space + 1)));
+                String name = source.folder() + "/" + path.getName();
+                String fileOrder = FileNames.extractDate(path.getName()).map(LocalDate::toString).orElse("0000-00-00") + "|" + path.getName();
+                List<Row> rows = new ArrayList<>();
+                FileReader.FileSummary summary;
+                try (InputStream input = path.getFileSystem(configuration).open(path)) {
+                    summary = reader.read(name, input, (line, outcome) -> rows.add(outcomeRow(outcome, name, line, fileOrder, width)));
+                }
+                catch (IOException e) {
+                    throw new java.io.UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
+                }
+                Object[] values = new Object[width + 10];
+                values[width] = name;
+                values[width + 1] = 0L;
+                values[width + 2] = fileOrder;
+                values[width + 3] = FILE;
+                values[width + 7] = summary.checksum();
+                values[width + 8] = summary.rowsRead();
+                values[width + 9] = summary.unknownFields();
+                rows.add(withRefusal(values, summary.refusal(), width));
+                if (total <= 100 || number % step == 0 || number == total) {
+                    LOG.info("{}: file {} of {} read: {} ({} rows)", source.folder(), number, total, name, summary.rowsRead());
+                }
+                return rows;
+            }
+        };
     }
 
     private static Row withRefusal(Object[] values, String refusal, int width) {
