@@ -64,13 +64,10 @@ public final class FileReader {
         Optional<LocalDate> fileDate = FileNames.extractDate(fileName);
         try (InputStream hashed = new DigestInputStream(raw, digest);
                 Reader text = LandingFiles.openText(CloseShieldInputStream.wrap(hashed), fileName)) {
-            long[] counts = source.isJsonLines()
+            Counts counts = source.isJsonLines()
                     ? readJsonLines(text, fileDate, sink)
                     : readCsv(fileName, text, fileDate, sink);
-            if (counts == null) {
-                return new FileSummary(drain(hashed, digest), 0, 0, refusal);
-            }
-            return new FileSummary(drain(hashed, digest), counts[0], counts[1], null);
+            return new FileSummary(drain(hashed, digest), counts.rows(), counts.unknownFields(), counts.refusal());
         }
         catch (IOException | UncheckedIOException e) {
             throw new UncheckedIOException("Cannot read " + fileName + where() + ": " + rootMessage(e),
@@ -80,12 +77,17 @@ public final class FileReader {
             throw new IllegalStateException("Cannot read " + fileName + where() + ": " + rootMessage(e), e);
         }
         finally {
-            refusal = null;
             position = 0;
         }
     }
 
-    private String refusal;
+    /** Rows and unknown fields read, or why the whole file was refused. */
+    private record Counts(long rows, long unknownFields, String refusal) {
+        static Counts refused(String why) {
+            return new Counts(0, 0, why);
+        }
+    }
+
     /** The line (CSV) or record (JSON Lines) being read, for naming where reading failed. */
     private long position;
 
@@ -93,14 +95,13 @@ public final class FileReader {
         return position == 0 ? "" : (source.isJsonLines() ? " record " : " line ") + position;
     }
 
-    private long[] readCsv(String fileName, Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
+    private Counts readCsv(String fileName, Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
         CSVParser parser;
         try {
             parser = CSV.parse(text);
         }
         catch (IllegalArgumentException | UncheckedIOException e) {
-            refusal = "Cannot read " + fileName + ": its header row is not valid CSV (" + e.getMessage() + ")";
-            return null;
+            return Counts.refused("Cannot read " + fileName + ": its header row is not valid CSV (" + e.getMessage() + ")");
         }
         try (parser) {
             Map<String, Integer> header = new HashMap<>();
@@ -112,13 +113,11 @@ public final class FileReader {
                     .filter(name -> !header.containsKey(name.toLowerCase(Locale.ROOT)))
                     .toList();
             if (!missing.isEmpty()) {
-                refusal = fileName + ": file refused, header lacks required column(s) " + String.join(", ", missing);
-                return null;
+                return Counts.refused(fileName + ": file refused, header lacks required column(s) " + String.join(", ", missing));
             }
             if (source == Source.CRIME && fileDate.isEmpty() && !header.containsKey("extracted_at")) {
-                refusal = fileName + ": file refused, header lacks column extracted_at and the file name carries no extract date"
-                        + " (yyyy-MM-dd or yyyyMMdd), so its rows have no version";
-                return null;
+                return Counts.refused(fileName + ": file refused, header lacks column extracted_at and the file name carries no extract date"
+                        + " (yyyy-MM-dd or yyyyMMdd), so its rows have no version");
             }
             KeyTracker keys = new KeyTracker(SourceSchemas.keyColumn(source));
             long rows = 0;
@@ -161,11 +160,11 @@ public final class FileReader {
                 }
                 sink.accept(line, keys.check(validator.validate(raw, fileDate), raw, line));
             }
-            return new long[] {rows, 0};
+            return new Counts(rows, 0, null);
         }
     }
 
-    private long[] readJsonLines(Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
+    private Counts readJsonLines(Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
         BufferedReader lines = new BufferedReader(text, 1 << 16);
         KeyTracker keys = new KeyTracker(SourceSchemas.keyColumn(source));
         Set<String> known = new LinkedHashSet<>();
@@ -207,7 +206,7 @@ public final class FileReader {
             }
             sink.accept(number, keys.check(validator.validate(raw, fileDate), raw, number));
         }
-        return new long[] {rows, unknownFields};
+        return new Counts(rows, unknownFields, null);
     }
 
     private static Object jsonValue(JsonNode value) {
