@@ -40,12 +40,18 @@ public final class FigureCalculator implements Serializable {
      * @param directValue the figure of kinds that are no ratio, else null
      * @param available false where the source lacks what the metric needs (no_data)
      */
-    public Figure figure(String metricId, Double numerator, Double denominator, Long baseN, Double sumSquaredWeights,
-            Double directValue, boolean available) {
+    /** The definition behind a metric's figures: its theme and unit go into every row. */
+    public MetricDefinition metric(String metricId) {
         MetricDefinition metric = metrics.get(metricId);
         if (metric == null) {
             throw new IllegalArgumentException("Cannot compute figure: metric " + metricId + " is not in the catalogue");
         }
+        return metric;
+    }
+
+    public Figure figure(String metricId, Double numerator, Double denominator, Long baseN, Double sumSquaredWeights,
+            Double directValue, boolean available) {
+        MetricDefinition metric = metric(metricId);
         Target target = targets.get(metricId);
         Double targetValue = target == null ? null : target.target();
         if (!available) {

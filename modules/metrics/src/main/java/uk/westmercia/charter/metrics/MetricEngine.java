@@ -80,9 +80,7 @@ public final class MetricEngine {
         FigureCalculator calculator = new FigureCalculator(byId, context.reference().targets());
         Dataset<Row> all = aggregates.stream().reduce(Dataset::unionByName)
                 .orElseGet(() -> context.spark().createDataFrame(List.of(), MetricValuesSchema.AGGREGATE));
-        Map<String, String[]> labels = new LinkedHashMap<>();
-        byId.values().forEach(metric -> labels.put(metric.id(), new String[] {metric.theme().code(), metric.unit().label()}));
-        Dataset<Row> values = all.map((MapFunction<Row, Row>) row -> finish(row, calculator, labels, runId),
+        Dataset<Row> values = all.map((MapFunction<Row, Row>) row -> finish(row, calculator, runId),
                 Encoders.row(MetricValuesSchema.SCHEMA));
         // A few thousand rows from dozens of aggregates: kept once computed, so that sorting (which
         // samples its input first) and writing do not each recompute every metric.
@@ -114,7 +112,7 @@ public final class MetricEngine {
                 col("sum_w2"), col("direct_value"), lit(true).as("available"));
     }
 
-    private static Row finish(Row row, FigureCalculator calculator, Map<String, String[]> labels, String runId) {
+    private static Row finish(Row row, FigureCalculator calculator, String runId) {
         String metricId = row.getString(0);
         Double numerator = row.isNullAt(7) ? null : row.getDouble(7);
         Double denominator = row.isNullAt(8) ? null : row.getDouble(8);
@@ -122,9 +120,9 @@ public final class MetricEngine {
         Double sumW2 = row.isNullAt(10) ? null : row.getDouble(10);
         Double direct = row.isNullAt(11) ? null : row.getDouble(11);
         FigureCalculator.Figure figure = calculator.figure(metricId, numerator, denominator, baseN, sumW2, direct, row.getBoolean(12));
-        String[] label = labels.get(metricId);
-        return RowFactory.create(metricId, label[0], row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6),
-                numerator, denominator, figure.value(), label[1], figure.ciLow(), figure.ciHigh(), baseN, figure.target(),
+        MetricDefinition metric = calculator.metric(metricId);
+        return RowFactory.create(metricId, metric.theme().code(), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6),
+                numerator, denominator, figure.value(), metric.unit().label(), figure.ciLow(), figure.ciHigh(), baseN, figure.target(),
                 figure.status().label(), runId);
     }
 }
