@@ -97,12 +97,12 @@ public final class NightlyJob {
         List<StagedFile> manifest = new ArrayList<>();
         for (Source source : Source.values()) {
             List<Path> files = Stager.landingFiles(options.landing(), source);
-            TableName currentStaged = TableName.staged(source.folder());
+            TableName stagedTable = TableName.staged(source.folder());
             if (files.isEmpty()) {
                 previousManifest.stream().filter(file -> file.source().equals(source.folder())).forEach(manifest::add);
-                if (warehouse.exists(currentStaged) && !(source == Source.POLICEUK && staged.containsKey(Source.CRIME))) {
+                if (warehouse.exists(stagedTable) && !(source == Source.POLICEUK && staged.containsKey(Source.CRIME))) {
                     // Staged by earlier runs; the landing no longer holds its files.
-                    staged.put(source, spark.read().parquet(warehouse.tablePath(currentStaged).toString()));
+                    staged.put(source, spark.read().parquet(warehouse.tablePath(stagedTable).toString()));
                     continue;
                 }
                 report.absentSources.add(source.folder());
@@ -115,7 +115,6 @@ public final class NightlyJob {
                 continue;
             }
             LOG.info("Staging {}: {} file(s)", source.folder(), files.size());
-            TableName stagedTable = TableName.staged(source.folder());
             TableName rejectsTable = TableName.rejects(source.folder());
             Stager.Previous previous = new Stager.Previous(
                     warehouse.exists(stagedTable) ? spark.read().parquet(warehouse.tablePath(stagedTable).toString()) : null,
@@ -151,7 +150,7 @@ public final class NightlyJob {
             if (rate > options.rejectThreshold()) {
                 String worst = files_.stream().max(java.util.Comparator.comparingLong(FileReport::rowsRejected)).map(FileReport::file).orElse("?");
                 overThreshold.add(String.format("%s: %d of %d rows rejected (%.1f%%, threshold %.1f%%), most in %s; see %s",
-                        source.folder(), rejected, read, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.versionPath(rejectsTable, runId)));
+                        source.folder(), rejected, stagedRows + rejected, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.versionPath(rejectsTable, runId)));
             }
             if (changed) {
                 written.add(stagedTable);
