@@ -245,16 +245,25 @@ public final class Stager {
                 .select(lit(source.folder()).as("source"), col(StagedSchemas.SOURCE_FILE).as("file"),
                         col(StagedSchemas.SOURCE_LINE).as("line"), col("_reason_code").as("reason_code"),
                         col("_column").as("column"), col("_reason").as("reason"));
+        // What this run adds or takes away: its new rows, the rows of files whose content changed, and
+        // older versions of the keys it restates. Metrics recompute only the periods these rows reach.
+        Dataset<Row> changes = newStaged;
         if (previous.staged() != null) {
-            Dataset<Row> kept = previous.staged().filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang())
-                    .select(stagedColumns.toArray(Column[]::new));
+            Dataset<Row> earlier = previous.staged().select(stagedColumns.toArray(Column[]::new));
+            Dataset<Row> kept = earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang());
+            changes = changes.unionByName(earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray())));
+            String key = SourceSchemas.keyColumn(source);
+            if (key != null) {
+                changes = changes.unionByName(kept.join(newStaged.select(key).distinct(), scala.jdk.javaapi.CollectionConverters
+                        .asScala(List.of(key)).toSeq(), "left_semi"));
+            }
             newStaged = kept.unionByName(newStaged);
         }
         if (previous.rejects() != null) {
             newRejects = previous.rejects().filter(col("file").isin(replaced.toArray()).unary_$bang())
                     .select("source", "file", "line", "reason_code", "column", "reason").unionByName(newRejects);
         }
-        return new StagingResult(source, newestPerKey(source, newStaged), newRejects, all, reports, manifest, changed);
+        return new StagingResult(source, newestPerKey(source, newStaged), newRejects, changes, all, reports, manifest, changed);
     }
 
     /** Across files the newer row replaces the older: crime by extracted_at, others by file order. */

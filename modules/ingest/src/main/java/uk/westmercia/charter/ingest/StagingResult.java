@@ -12,16 +12,18 @@ public final class StagingResult {
     private final Source source;
     private final Dataset<Row> staged;
     private final Dataset<Row> rejects;
+    private final Dataset<Row> changes;
     private final Dataset<Row> outcomes;
     private final List<FileReport> reports;
     private final List<StagedFile> manifest;
     private final boolean changed;
 
-    StagingResult(Source source, Dataset<Row> staged, Dataset<Row> rejects, Dataset<Row> outcomes, List<FileReport> reports,
+    StagingResult(Source source, Dataset<Row> staged, Dataset<Row> rejects, Dataset<Row> changes, Dataset<Row> outcomes, List<FileReport> reports,
             List<StagedFile> manifest, boolean changed) {
         this.source = requireNonNull(source, "source is null");
         this.staged = requireNonNull(staged, "staged is null");
         this.rejects = requireNonNull(rejects, "rejects is null");
+        this.changes = requireNonNull(changes, "changes is null");
         this.outcomes = requireNonNull(outcomes, "outcomes is null");
         this.reports = List.copyOf(reports);
         this.manifest = List.copyOf(manifest);
@@ -38,6 +40,15 @@ public final class StagingResult {
 
     public Dataset<Row> rejects() {
         return rejects;
+    }
+
+    /**
+     * The rows this run adds to or takes from the staged table (new rows, rows of files whose content
+     * changed, and the versions a restatement replaces), in the staged schema. Read it before
+     * {@link #release()}.
+     */
+    public Dataset<Row> changes() {
+        return changes;
     }
 
     /** Per-file reconciliation, in file name order: every landing file of the source, read this run or not. */
