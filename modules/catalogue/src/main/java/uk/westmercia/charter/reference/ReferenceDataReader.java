@@ -32,6 +32,34 @@ public final class ReferenceDataReader {
     private ReferenceDataReader() {
     }
 
+    /**
+     * SHA-256 over the names and bytes of every file in {@code <landing>/reference/}: a change to
+     * areas, populations, harm weights or targets changes it.
+     */
+    public static String sha256(Path landing) {
+        requireNonNull(landing, "landing is null");
+        Path folder = landing.resolve("reference");
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            if (Files.isDirectory(folder)) {
+                try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        digest.update(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                        digest.update(Files.readAllBytes(file));
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + folder + ": " + e.getMessage(), e);
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash reference data: no SHA-256 in this JVM", e);
+        }
+    }
+
     public static ReferenceData read(Path landing) {
         requireNonNull(landing, "landing is null");
         Path folder = landing.resolve("reference");

@@ -143,6 +143,10 @@ public final class CharterCli {
                 description = "Largest share of a source's rows that may be rejected before the run is refused (default: ${DEFAULT-VALUE}).")
         double rejectThreshold;
 
+        @Option(names = "--recompute-all",
+                description = "Recompute every period of every metric, not only those the new rows reach (after deploying changed metric code).")
+        boolean recomputeAll;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -156,7 +160,7 @@ public final class CharterCli {
             Warehouse target = new Warehouse(warehouse);
             return WarehouseRun.execute(target, "nightly", spec.commandLine().getParseResult().originalArgs(), () -> session("nightly"),
                     (spark, report) -> {
-                        new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, effectiveAsOf, key, rejectThreshold), report).run();
+                        new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, effectiveAsOf, key, rejectThreshold, recomputeAll), report).run();
                         return List.of(
                                 "metric values:   " + target.tablePath(NightlyJob.METRIC_VALUES),
                                 "staged:          " + target.root().resolve("staged"),

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -26,6 +27,10 @@ import uk.westmercia.charter.ingest.Stager;
 import uk.westmercia.charter.ingest.StagingResult;
 import uk.westmercia.charter.metrics.MetricContext;
 import uk.westmercia.charter.metrics.MetricEngine;
+import uk.westmercia.charter.metrics.MetricState;
+import uk.westmercia.charter.metrics.MetricStateTable;
+import uk.westmercia.charter.metrics.RecomputePlan;
+import uk.westmercia.charter.metrics.RecomputePlanner;
 import uk.westmercia.charter.reference.ReferenceData;
 import uk.westmercia.charter.reference.ReferenceDataReader;
 import uk.westmercia.charter.warehouse.RunReport;
@@ -41,9 +46,21 @@ public final class NightlyJob {
     public static final TableName METRIC_VALUES = TableName.metrics("metric_values");
     /** The manifest of staged landing files, for incremental staging. */
     public static final TableName STAGED_FILES = TableName.staged("_files");
+    /** What the published metric_values were computed from, for incremental recompute. */
+    public static final TableName METRIC_STATE = TableName.metrics("_state");
+    private static final List<String> METRIC_KEY = List.of("metric_id", "area_level", "area_code", "period_type", "period_label");
 
-    /** The run's settings. */
-    public record Options(Path landing, Path warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold) {
+    /**
+     * The run's settings.
+     *
+     * @param recomputeAll recompute every period of every metric, not only those the new rows reach
+     */
+    public record Options(Path landing, Path warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold,
+            boolean recomputeAll) {
+        public Options(Path landing, Path warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold) {
+            this(landing, warehouse, asOf, key, rejectThreshold, false);
+        }
+
         public Options {
             requireNonNull(landing, "landing is null");
             requireNonNull(warehouse, "warehouse is null");
@@ -86,6 +103,12 @@ public final class NightlyJob {
                 reference.snts().size(), reference.parishes().size(), reference.districts().size(), reference.targets().size());
 
         Stager stager = new Stager(spark, ReferenceLookup.of(reference), new Pseudonymiser(options.key().key()));
+        MetricEngine engine = new MetricEngine(catalogue);
+        // What the published metric_values were computed from; without it every period is recomputed.
+        Optional<MetricState> previousState = !options.recomputeAll() && warehouse.exists(METRIC_STATE) && warehouse.exists(METRIC_VALUES)
+                ? MetricStateTable.fromDataset(spark.read().parquet(warehouse.tablePath(METRIC_STATE).toString()))
+                : Optional.empty();
+        Map<String, LocalDate> earliestChanges = new LinkedHashMap<>();
         List<TableName> written = new ArrayList<>();
         Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
         List<String> refusals = new ArrayList<>();
@@ -126,6 +149,11 @@ public final class NightlyJob {
             if (changed) {
                 result.staged().write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(stagedTable, runId).toString());
                 result.rejects().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(rejectsTable, runId).toString());
+            }
+            if (previousState.isPresent() && result.changed() && previous.staged() != null) {
+                // Before release: the changes are drawn from this run's read of the files.
+                engine.earliestDates(source, result.changes(), options.asOf())
+                        .forEach((metricId, date) -> earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b));
             }
             List<FileReport> files_ = result.fileReports();
             result.release();
@@ -172,16 +200,39 @@ public final class NightlyJob {
             throw new JobFailure(ExitCode.INPUT_REFUSED, "Input refused, reject rate over threshold: " + String.join("; ", overThreshold));
         }
 
-        MetricEngine engine = new MetricEngine(catalogue);
-        MetricEngine.Result metrics = engine.compute(new MetricContext(spark, reference, options.asOf(), staged), runId, LOG::info);
+        MetricContext context = new MetricContext(spark, reference, options.asOf(), staged);
+        MetricState state = MetricState.of(options.asOf(), report.codeVersion, catalogue.sha256(),
+                ReferenceDataReader.sha256(options.landing()), context.firstRecordDates());
+        RecomputePlan plan = options.recomputeAll()
+                ? RecomputePlan.full("--recompute-all")
+                : RecomputePlanner.plan(catalogue, previousState, state, earliestChanges);
+        report.recompute = plan.describe();
+        LOG.info("Recomputing {}", report.recompute);
+        MetricEngine.Result metrics = engine.compute(context, plan, runId, LOG::info);
         report.metricsSkipped.putAll(metrics.skipped());
-        metrics.metricValues()
-                .orderBy("metric_id", "area_level", "area_code", "period_type", "period_start")
+        Dataset<Row> values = metrics.metricValues();
+        if (!plan.isFull()) {
+            // Every row the plan did not recompute is carried over, with the id of the run that computed it.
+            scala.collection.immutable.Seq<String> key = scala.jdk.javaapi.CollectionConverters.asScala(METRIC_KEY).toList();
+            Dataset<Row> previousValues = spark.read().parquet(warehouse.tablePath(METRIC_VALUES).toString());
+            values = previousValues.join(values.select(METRIC_KEY.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)),
+                    key, "left_anti")
+                    // The join puts the key first: keep the contract's column order.
+                    .select(java.util.Arrays.stream(values.columns()).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+                    .unionByName(values);
+        }
+        values.orderBy("metric_id", "area_level", "area_code", "period_type", "period_start")
                 .coalesce(1)
                 .write().mode(SaveMode.ErrorIfExists)
                 .parquet(warehouse.versionPath(METRIC_VALUES, runId).toString());
         written.add(METRIC_VALUES);
+        MetricStateTable.toDataset(spark, state, runId).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                .parquet(warehouse.versionPath(METRIC_STATE, runId).toString());
+        written.add(METRIC_STATE);
         LOG.info("Computed {} metric(s): {}", metrics.computed().size(), String.join(", ", metrics.computed()));
+        if (!metrics.unchanged().isEmpty()) {
+            LOG.info("Carried over {} metric(s) with nothing to recompute: {}", metrics.unchanged().size(), String.join(", ", metrics.unchanged()));
+        }
 
         // Every table is written: now, and only now, switch them all.
         for (TableName table : written) {

@@ -28,9 +28,15 @@ class IdempotenceTest {
     @TempDir
     Path dir;
 
-    private static void nightly(SparkSession spark, Path warehouse, String runId) {
+    private static RunReport nightly(SparkSession spark, Path warehouse, String runId, boolean recomputeAll) {
         RunReport report = new RunReport(runId, "nightly", List.of(), "test", Instant.now());
-        new NightlyJob(spark, new NightlyJob.Options(LANDING, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report).run();
+        new NightlyJob(spark, new NightlyJob.Options(LANDING, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05, recomputeAll), report).run();
+        return report;
+    }
+
+    private static List<String> runIds(SparkSession spark, Path warehouse) {
+        return spark.read().parquet(warehouse.resolve("metrics/metric_values").toString()).select("run_id").distinct().collectAsList()
+                .stream().map(row -> row.getString(0)).toList();
     }
 
     /** metric_values without run_id, one sorted line per row, with doubles in full (bit-exact) precision. */
@@ -49,18 +55,24 @@ class IdempotenceTest {
     @Test
     void a_rerun_on_the_same_inputs_gives_the_same_figures(SparkSession spark) {
         Path reused = dir.resolve("reused");
-        nightly(spark, reused, "20240701T020000Z-0001");
+        nightly(spark, reused, "20240701T020000Z-0001", false);
         List<String> first = figuresButRunId(spark, reused);
         assertThat(first).isNotEmpty();
 
-        nightly(spark, reused, "20240702T020000Z-0002");
+        // Nothing new and the same --as-of: every figure is carried over, with the id of the run that computed it.
+        RunReport rerun = nightly(spark, reused, "20240702T020000Z-0002", false);
+        assertThat(rerun.recompute).isEqualTo("no periods: --as-of unchanged, no staged rows changed");
         assertThat(new Warehouse(reused).currentVersion(NightlyJob.METRIC_VALUES)).contains("20240702T020000Z-0002");
-        assertThat(spark.read().parquet(reused.resolve("metrics/metric_values").toString()).select("run_id").distinct().collectAsList())
-                .extracting(row -> row.getString(0)).containsExactly("20240702T020000Z-0002");
+        assertThat(runIds(spark, reused)).containsExactly("20240701T020000Z-0001");
+        assertThat(figuresButRunId(spark, reused)).containsExactlyElementsOf(first);
+
+        RunReport all = nightly(spark, reused, "20240702T030000Z-0003", true);
+        assertThat(all.recompute).isEqualTo("every period: --recompute-all");
+        assertThat(runIds(spark, reused)).containsExactly("20240702T030000Z-0003");
         assertThat(figuresButRunId(spark, reused)).containsExactlyElementsOf(first);
 
         Path fresh = dir.resolve("fresh");
-        nightly(spark, fresh, "20240703T020000Z-0003");
+        nightly(spark, fresh, "20240703T020000Z-0004", false);
         assertThat(figuresButRunId(spark, fresh)).containsExactlyElementsOf(first);
     }
 }

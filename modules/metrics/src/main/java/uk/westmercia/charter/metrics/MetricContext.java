@@ -46,7 +46,11 @@ public final class MetricContext {
     private final ReferenceData reference;
     private final LocalDate asOf;
     private final Map<Source, Dataset<Row>> inputs;
-    private final Map<Source, Optional<LocalDate[]>> ranges = new EnumMap<>(Source.class);
+    private final Map<Source, Optional<LocalDate[]>> ranges;
+    // Periods whose natural end is before this are not recomputed (LocalDate.MIN: every period).
+    private final LocalDate from;
+    // The first date any recomputed period can hold: the start of the longest period holding `from`.
+    private final LocalDate windowStart;
     // Small driver-built tables, shared by the metrics of a run rather than rebuilt per metric.
     private final Map<String, Dataset<Row>> calendars = new java.util.HashMap<>();
     private final Map<String, Dataset<Row>> periodTables = new java.util.HashMap<>();
@@ -60,8 +64,47 @@ public final class MetricContext {
         this.reference = requireNonNull(reference, "reference is null");
         this.asOf = requireNonNull(asOf, "asOf is null");
         this.inputs = new EnumMap<>(Source.class);
+        this.ranges = new EnumMap<>(Source.class);
+        this.from = LocalDate.MIN;
+        this.windowStart = LocalDate.MIN;
         // Each source feeds several metrics: its current rows are read once and kept.
         staged.forEach((source, rows) -> inputs.put(source, withHarmWeights(source, currentRows(source, rows)).persist()));
+    }
+
+    private MetricContext(MetricContext all, LocalDate from) {
+        this.spark = all.spark;
+        this.reference = all.reference;
+        this.asOf = all.asOf;
+        this.inputs = all.inputs;
+        this.ranges = all.ranges;
+        this.from = from;
+        this.windowStart = from.equals(LocalDate.MIN) ? LocalDate.MIN : java.util.Arrays.stream(PeriodType.values())
+                .map(type -> Period.containing(type, from).start())
+                .min(LocalDate::compareTo).orElseThrow();
+    }
+
+    /**
+     * The same inputs, restricted to the periods whose natural end (before any cut at --as-of) is
+     * on or after {@code from}: grids, calendars and period tables hold only those periods, and
+     * events dated before they start are dropped early. {@link LocalDate#MIN} is every period.
+     */
+    public MetricContext recomputing(LocalDate from) {
+        requireNonNull(from, "from is null");
+        return from.equals(this.from) ? this : new MetricContext(this, from);
+    }
+
+    /** The first date a recomputed period can hold; {@link LocalDate#MIN} when every period is recomputed. */
+    public LocalDate windowStart() {
+        return windowStart;
+    }
+
+    /** The first record date of each source with rows, by source folder: what decides the periods of a full recompute. */
+    public Map<String, LocalDate> firstRecordDates() {
+        Map<String, LocalDate> dates = new java.util.TreeMap<>();
+        for (Source source : inputs.keySet()) {
+            range(source).ifPresent(range -> dates.put(source.folder(), range[0]));
+        }
+        return dates;
     }
 
     /** The harm weight of each crime's category as {@code harm_weight}, where the landing has harm-weights.csv. */
@@ -136,6 +179,9 @@ public final class MetricContext {
                 .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
                 .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
         Optional<String> until = metric.parameters().optionalString("active_until");
+        if (until.isEmpty() && windowStart.isAfter(LocalDate.MIN)) {
+            events = events.filter(col(EVENT_DATE).geq(lit(windowStart)));
+        }
         if (until.isPresent()) {
             Column end = expression(until.get());
             Dataset<Row> periods = broadcast(periodTable(source, periodTypes));
@@ -176,6 +222,9 @@ public final class MetricContext {
             Dataset<Row> events = input(source).filter(filter)
                     .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
                     .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
+            if (windowStart.isAfter(LocalDate.MIN)) {
+                events = events.filter(col(EVENT_DATE).geq(lit(windowStart)));
+            }
             List<Column> keys = new ArrayList<>(List.of(col(EVENT_DATE)));
             keys.addAll(placeColumns(events));
             Dataset<Row> daily = events.groupBy(keys.toArray(Column[]::new))
@@ -256,7 +305,10 @@ public final class MetricContext {
         if (last.isBefore(first)) {
             return List.of();
         }
-        return Period.covering(type, first, last).stream().map(period -> period.endingNoLaterThan(asOf)).toList();
+        return Period.covering(type, first, last).stream()
+                .filter(period -> !period.end().isBefore(from))
+                .map(period -> period.endingNoLaterThan(asOf))
+                .toList();
     }
 
     /** The grid a metric is reported on, with each area's population for rates. */
@@ -304,7 +356,8 @@ public final class MetricContext {
         List<Row> rows = new ArrayList<>();
         if (range.isPresent()) {
             // Dates reach a year past the range so due dates and week ends beyond the last record still find their period.
-            for (LocalDate date = range.get()[0].minusYears(1); !date.isAfter(asOf.plusDays(7)); date = date.plusDays(1)) {
+            LocalDate first = range.get()[0].minusYears(1);
+            for (LocalDate date = first.isBefore(windowStart) ? windowStart : first; !date.isAfter(asOf.plusDays(7)); date = date.plusDays(1)) {
                 for (PeriodType type : types) {
                     rows.add(RowFactory.create(date, type.label(), Period.containing(type, date).label()));
                 }

@@ -49,12 +49,24 @@ public final class MetricEngine {
         this.kinds = Map.copyOf(computers);
     }
 
-    /** What was computed: the table and the metrics skipped because their source had no data. */
-    public record Result(Dataset<Row> metricValues, List<String> computed, Map<String, String> skipped) {
+    /**
+     * What was computed: the recomputed rows, the metrics recomputed, those with nothing to recompute
+     * (their rows carry over), and those skipped because their source had no data.
+     */
+    public record Result(Dataset<Row> metricValues, List<String> computed, List<String> unchanged, Map<String, String> skipped) {
     }
 
+    /** Every period of every metric. */
     public Result compute(MetricContext context, String runId, Consumer<String> progress) {
+        return compute(context, RecomputePlan.full("every period requested"), runId, progress);
+    }
+
+    /** The periods the plan names: for each metric, those whose natural end is on or after its {@code from} date. */
+    public Result compute(MetricContext context, RecomputePlan plan, String runId, Consumer<String> progress) {
+        requireNonNull(plan, "plan is null");
         requireNonNull(runId, "runId is null");
+        List<String> unchanged = new ArrayList<>();
+        Map<java.time.LocalDate, MetricContext> windows = new java.util.HashMap<>();
         List<Dataset<Row>> aggregates = new ArrayList<>();
         List<String> computed = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
@@ -72,8 +84,13 @@ public final class MetricEngine {
                 skipped.put(metric.id(), "kind " + metric.kind().label() + " is not implemented");
                 continue;
             }
+            Optional<java.time.LocalDate> from = plan.from(metric.id());
+            if (from.isEmpty()) {
+                unchanged.add(metric.id());
+                continue;
+            }
             byId.put(metric.id(), metric);
-            aggregates.add(aggregate(metric, source.get(), kind, context));
+            aggregates.add(aggregate(metric, source.get(), kind, windows.computeIfAbsent(from.get(), context::recomputing)));
             computed.add(metric.id());
             progress.accept("metric " + index + " of " + catalogue.metrics().size() + " planned: " + metric.id());
         }
@@ -84,7 +101,59 @@ public final class MetricEngine {
                 Encoders.row(MetricValuesSchema.SCHEMA));
         // A few thousand rows from dozens of aggregates: kept once computed, so that sorting (which
         // samples its input first) and writing do not each recompute every metric.
-        return new Result(values.persist(), List.copyOf(computed), Map.copyOf(skipped));
+        return new Result(values.persist(), List.copyOf(computed), List.copyOf(unchanged), Map.copyOf(skipped));
+    }
+
+    /**
+     * For each metric that reads a source, the earliest date of its {@code date} expression over the
+     * given rows of that source (a run's staging changes): the first period those rows can move.
+     * Crime metrics read police.uk rows where a landing has no force extract.
+     */
+    public Map<String, java.time.LocalDate> earliestDates(Source source, Dataset<Row> rows, java.time.LocalDate asOf) {
+        requireNonNull(source, "source is null");
+        requireNonNull(rows, "rows is null");
+        Map<String, List<String>> metricsByExpression = new LinkedHashMap<>();
+        for (MetricDefinition metric : catalogue.metrics()) {
+            boolean reads = metric.source() == source || (source == Source.POLICEUK && metric.source() == Source.CRIME);
+            String date = metric.parameters().string("date");
+            if (reads && resolves(rows, date)) {
+                metricsByExpression.computeIfAbsent(date, key -> new ArrayList<>()).add(metric.id());
+            }
+        }
+        if (metricsByExpression.isEmpty()) {
+            return Map.of();
+        }
+        List<org.apache.spark.sql.Column> minima = new ArrayList<>();
+        for (String date : metricsByExpression.keySet()) {
+            minima.add(org.apache.spark.sql.functions.min(
+                    org.apache.spark.sql.functions.expr(date.replace("{as_of}", "DATE'" + asOf + "'")).cast(DataTypes.DateType)));
+        }
+        // One small aggregate per changed source: a handful of minima.
+        Row row = rows.agg(minima.get(0), minima.subList(1, minima.size()).toArray(org.apache.spark.sql.Column[]::new)).first();
+        Map<String, java.time.LocalDate> earliest = new LinkedHashMap<>();
+        int index = 0;
+        for (List<String> metricIds : metricsByExpression.values()) {
+            if (!row.isNullAt(index)) {
+                java.time.LocalDate date = row.getAs(index);
+                metricIds.forEach(id -> earliest.put(id, date));
+            }
+            index++;
+        }
+        return earliest;
+    }
+
+    /** Whether an expression resolves against the rows' columns (police.uk rows lack most crime columns). */
+    private static boolean resolves(Dataset<Row> rows, String expression) {
+        try {
+            rows.select(org.apache.spark.sql.functions.expr(expression));
+            return true;
+        }
+        catch (Exception e) {
+            if (e instanceof org.apache.spark.sql.AnalysisException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricKindComputer kind, MetricContext context) {

@@ -29,6 +29,8 @@ public final class RunReport {
     @JsonProperty("landing") public String landing;
     @JsonProperty("warehouse") public String warehouse;
     @JsonProperty("pseudonymisation_key") public String pseudonymisationKey;
+    /** Which metric periods a nightly run recomputed, and why (the rest carried over). */
+    @JsonProperty("recompute") public String recompute;
     @JsonProperty("absent_sources") public final List<String> absentSources = new ArrayList<>();
     @JsonProperty("input_files") public final List<Object> inputFiles = new ArrayList<>();
     @JsonProperty("sources") public final Map<String, Object> sources = new LinkedHashMap<>();
