@@ -45,6 +45,9 @@ public final class MetricContext {
     private final SparkSession spark;
     private final ReferenceData reference;
     private final LocalDate asOf;
+    // Every current row of each source: what decides the periods (first and last record date).
+    private final Map<Source, Dataset<Row>> rows;
+    // What metrics read: every row, or after retaining() only the rows the recomputed periods need, kept in memory.
     private final Map<Source, Dataset<Row>> inputs;
     private final Map<Source, Optional<LocalDate[]>> ranges;
     // Periods whose natural end is before this are not recomputed (LocalDate.MIN: every period).
@@ -63,24 +66,42 @@ public final class MetricContext {
         this.spark = requireNonNull(spark, "spark is null");
         this.reference = requireNonNull(reference, "reference is null");
         this.asOf = requireNonNull(asOf, "asOf is null");
-        this.inputs = new EnumMap<>(Source.class);
+        this.rows = new EnumMap<>(Source.class);
         this.ranges = new EnumMap<>(Source.class);
         this.from = LocalDate.MIN;
         this.windowStart = LocalDate.MIN;
-        // Each source feeds several metrics: its current rows are read once and kept.
-        staged.forEach((source, rows) -> inputs.put(source, withHarmWeights(source, currentRows(source, rows)).persist()));
+        staged.forEach((source, staged_) -> rows.put(source, withHarmWeights(source, currentRows(source, staged_))));
+        this.inputs = Map.copyOf(rows);
     }
 
-    private MetricContext(MetricContext all, LocalDate from) {
-        this.spark = all.spark;
-        this.reference = all.reference;
-        this.asOf = all.asOf;
-        this.inputs = all.inputs;
-        this.ranges = all.ranges;
+    private MetricContext(MetricContext base, Map<Source, Dataset<Row>> inputs, LocalDate from) {
+        this.spark = base.spark;
+        this.reference = base.reference;
+        this.asOf = base.asOf;
+        this.rows = base.rows;
+        this.inputs = inputs;
+        this.ranges = base.ranges;
         this.from = from;
-        this.windowStart = from.equals(LocalDate.MIN) ? LocalDate.MIN : java.util.Arrays.stream(PeriodType.values())
+        this.windowStart = windowStart(from);
+    }
+
+    /** The first date a period whose natural end is on or after {@code from} can hold: the start of the longest one. */
+    public static LocalDate windowStart(LocalDate from) {
+        return from.equals(LocalDate.MIN) ? LocalDate.MIN : java.util.Arrays.stream(PeriodType.values())
                 .map(type -> Period.containing(type, from).start())
                 .min(LocalDate::compareTo).orElseThrow();
+    }
+
+    /**
+     * The same context reading, of each source named, only the rows the predicate keeps, held in
+     * memory: each source feeds several metrics, so its rows are read once. Sources not named are
+     * read as they are.
+     */
+    public MetricContext retaining(Map<Source, Column> kept) {
+        requireNonNull(kept, "kept is null");
+        Map<Source, Dataset<Row>> retained = new EnumMap<>(Source.class);
+        rows.forEach((source, all) -> retained.put(source, kept.containsKey(source) ? all.filter(kept.get(source)).persist() : all));
+        return new MetricContext(this, retained, from);
     }
 
     /**
@@ -90,7 +111,7 @@ public final class MetricContext {
      */
     public MetricContext recomputing(LocalDate from) {
         requireNonNull(from, "from is null");
-        return from.equals(this.from) ? this : new MetricContext(this, from);
+        return from.equals(this.from) ? this : new MetricContext(this, inputs, from);
     }
 
     /** The first date a recomputed period can hold; {@link LocalDate#MIN} when every period is recomputed. */
@@ -369,7 +390,8 @@ public final class MetricContext {
     /** Earliest and latest record date of a source; one small aggregate per source per run. */
     public Optional<LocalDate[]> range(Source source) {
         return ranges.computeIfAbsent(source, key -> {
-            Row row = input(key).agg(min(col("_record_date")), max(col("_record_date"))).first();
+            Row row = requireNonNull(rows.get(key), () -> "no staged rows for " + key.folder())
+                    .agg(min(col("_record_date")), max(col("_record_date"))).first();
             if (row.isNullAt(0)) {
                 return Optional.empty();
             }

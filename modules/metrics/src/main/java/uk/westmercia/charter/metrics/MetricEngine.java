@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -62,10 +63,11 @@ public final class MetricEngine {
     }
 
     /** The periods the plan names: for each metric, those whose natural end is on or after its {@code from} date. */
-    public Result compute(MetricContext context, RecomputePlan plan, String runId, Consumer<String> progress) {
+    public Result compute(MetricContext staged, RecomputePlan plan, String runId, Consumer<String> progress) {
         requireNonNull(plan, "plan is null");
         requireNonNull(runId, "runId is null");
         List<String> unchanged = new ArrayList<>();
+        MetricContext context = staged.retaining(rowsNeeded(staged, plan));
         Map<java.time.LocalDate, MetricContext> windows = new java.util.HashMap<>();
         List<Dataset<Row>> aggregates = new ArrayList<>();
         List<String> computed = new ArrayList<>();
@@ -140,6 +142,41 @@ public final class MetricEngine {
             index++;
         }
         return earliest;
+    }
+
+    /**
+     * Of each source, the rows the plan's recomputed periods can read: for each metric recomputed,
+     * the rows its filter selects, dated from the start of its first recomputed period (a repeat
+     * window earlier for repeat shares; plans active into that period whatever their date).
+     */
+    private Map<Source, Column> rowsNeeded(MetricContext context, RecomputePlan plan) {
+        Map<Source, Column> needed = new EnumMap<>(Source.class);
+        for (MetricDefinition metric : catalogue.metrics()) {
+            Optional<Source> source = context.effectiveSource(metric);
+            Optional<java.time.LocalDate> from = plan.from(metric.id());
+            if (source.isEmpty() || from.isEmpty() || !kinds.containsKey(metric.kind())) {
+                continue;
+            }
+            List<String> requires = metric.parameters().values().containsKey("requires") ? metric.parameters().strings("requires") : List.of();
+            if (!context.hasColumns(source.get(), requires)) {
+                continue;
+            }
+            Column rows = metric.parameters().optionalString("filter").map(context::expression).orElse(lit(true));
+            if (from.get().isAfter(java.time.LocalDate.MIN)) {
+                java.time.LocalDate windowStart = MetricContext.windowStart(from.get());
+                java.time.LocalDate earliest = metric.kind() == MetricKind.REPEAT_SHARE
+                        ? RepeatShare.earliestNeeded(metric, source.get(), windowStart) : windowStart;
+                Column dated = context.expression(metric.parameters().string("date")).geq(lit(earliest));
+                Optional<String> until = metric.parameters().optionalString("active_until");
+                if (until.isPresent()) {
+                    Column end = context.expression(until.get());
+                    dated = dated.or(end.isNull()).or(end.geq(lit(windowStart)));
+                }
+                rows = rows.and(dated);
+            }
+            needed.merge(source.get(), coalesce(rows, lit(false)), Column::or);
+        }
+        return needed;
     }
 
     /** Whether an expression resolves against the rows' columns (police.uk rows lack most crime columns). */

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,8 +31,12 @@ final class RepeatShare implements MetricKindComputer {
     public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
         String key = metric.parameters().string("key");
         Column filter = context.expression(metric.parameters().string("filter"));
+        Column date = context.expression(metric.parameters().string("date"));
         Dataset<Row> crimes = context.input(source).filter(filter.and(col(key).isNotNull()));
-        Dataset<Row> flagged = crimes.withColumn("_repeat", repeatFlag(metric, source, key, context.expression(metric.parameters().string("date"))));
+        if (context.windowStart().isAfter(LocalDate.MIN)) {
+            crimes = crimes.filter(date.geq(lit(earliestNeeded(metric, source, context.windowStart()))));
+        }
+        Dataset<Row> flagged = crimes.withColumn("_repeat", repeatFlag(metric, source, key, date));
         Dataset<Row> events = MetricContext.byArea(context.byPeriod(flagged, metric, source, metric.periodTypes()), metric.areaLevels());
         return events.groupBy("area_level", "area_code", "period_type", "period_label")
                 .agg(countDistinct(when(col("_repeat"), col(key))).cast(DataTypes.DoubleType).as("numerator"),
@@ -39,6 +44,13 @@ final class RepeatShare implements MetricKindComputer {
                         countDistinct(col(key)).as("base_n"),
                         lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
                         lit(null).cast(DataTypes.DoubleType).as("direct_value"));
+    }
+
+    /** Recomputing periods from {@code windowStart} on, an older crime matters only inside a recomputed crime's window. */
+    static LocalDate earliestNeeded(MetricDefinition metric, Source source, LocalDate windowStart) {
+        return source == Source.POLICEUK
+                ? windowStart.withDayOfMonth(1).minusMonths(windowMonthsPoliceUk(metric))
+                : windowStart.minusDays((long) metric.parameters().number("window_days"));
     }
 
     /**

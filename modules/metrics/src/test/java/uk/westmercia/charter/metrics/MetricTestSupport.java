@@ -80,13 +80,18 @@ final class MetricTestSupport {
      * rows keyed "level/area/period_label".
      */
     static Map<String, Row> compute(SparkSession spark, String metricId, LocalDate asOf, Source source, Dataset<Row> staged) {
+        return compute(spark, metricId, asOf, source, staged, RecomputePlan.full("test"));
+    }
+
+    /** As {@link #compute(SparkSession, String, LocalDate, Source, Dataset)}, recomputing only what the plan names. */
+    static Map<String, Row> compute(SparkSession spark, String metricId, LocalDate asOf, Source source, Dataset<Row> staged, RecomputePlan plan) {
         MetricDefinition metric = Catalogue.bundled().metric(metricId).orElseThrow();
         Map<Source, Dataset<Row>> inputs = new EnumMap<>(Source.class);
         inputs.put(source, staged);
         MetricContext context = new MetricContext(spark, reference(), asOf, inputs);
         MetricEngine engine = new MetricEngine(new Catalogue("test", "none", List.of(metric)));
         Map<String, Row> byKey = new LinkedHashMap<>();
-        for (Row row : engine.compute(context, "test-run", message -> { }).metricValues().collectAsList()) {
+        for (Row row : engine.compute(context, plan, "test-run", message -> { }).metricValues().collectAsList()) {
             byKey.put(row.getAs("area_level") + "/" + row.getAs("area_code") + "/" + row.getAs("period_label"), row);
         }
         return byKey;

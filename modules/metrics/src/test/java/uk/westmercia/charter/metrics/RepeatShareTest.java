@@ -34,6 +34,29 @@ class RepeatShareTest {
     }
 
     @Test
+    void recomputingOnlyRecentPeriodsStillSeesTheCrimesAYearBefore(SparkSession spark) {
+        Dataset<Row> crimes = table(spark, CRIME,
+                // V1: 2023-04-10 then 2024-04-09: a repeat in 2024-25 Q1 because of a crime before the recomputed periods.
+                crime("c1", "2023-04-10", "S1", "V1"),
+                crime("c2", "2024-04-09", "S1", "V1"),
+                // V2: 2024-05-01 only.
+                crime("c3", "2024-05-01", "S1", "V2"));
+        Map<String, Row> full = compute(spark, "PRV-01", d("2024-06-30"), Source.CRIME, crimes);
+        Map<String, Row> recent = compute(spark, "PRV-01", d("2024-06-30"), Source.CRIME, crimes,
+                RecomputePlan.incremental(Map.of("PRV-01", d("2024-04-01")), "test"));
+        // Periods ending on or after 2024-04-01: 2024-25 and its Q1; 2023-24 and its quarters are not recomputed.
+        assertThat(recent.keySet()).allMatch(key -> key.endsWith("/2024-25") || key.endsWith("/2024-25 Q1"))
+                .contains("force/WM/2024-25", "force/WM/2024-25 Q1", "lpa/HER/2024-25 Q1");
+        assertThat(full).containsKey("force/WM/2023-24 Q1");
+        // One repeat victim (V1) of two in Q1, as in the full computation.
+        assertThat(numerator(recent, "force/WM/2024-25 Q1")).isEqualTo(1.0);
+        assertThat(denominator(recent, "force/WM/2024-25 Q1")).isEqualTo(2.0);
+        for (String key : recent.keySet()) {
+            assertThat(recent.get(key).toString().replace("test-run", "")).as(key).isEqualTo(full.get(key).toString().replace("test-run", ""));
+        }
+    }
+
+    @Test
     void repeatVictimsFollowTheWindowOf365DaysAcrossAreas(SparkSession spark) {
         Dataset<Row> crimes = table(spark, CRIME,
                 // V1: 2023-04-10 then 2024-04-09, exactly 365 days later (29 Feb 2024 lies between): c2 is a repeat.
