@@ -248,6 +248,7 @@ public final class Stager {
         // What this run adds or takes away: its new rows, the rows of files whose content changed, and
         // older versions of the keys it restates. Metrics recompute only the periods these rows reach.
         Dataset<Row> changes = newStaged;
+        Dataset<Row> newRows = newStaged;
         if (previous.staged() != null) {
             Dataset<Row> earlier = previous.staged().select(stagedColumns.toArray(Column[]::new));
             Dataset<Row> kept = earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang());
@@ -263,11 +264,12 @@ public final class Stager {
             newRejects = previous.rejects().filter(col("file").isin(replaced.toArray()).unary_$bang())
                     .select("source", "file", "line", "reason_code", "column", "reason").unionByName(newRejects);
         }
-        return new StagingResult(source, newestPerKey(source, newStaged), newRejects, changes, all, reports, manifest, changed);
+        return new StagingResult(source, newestPerKey(source, newStaged), newRejects, changes, all, reports, manifest, changed, newRows, replaced,
+                previous.staged() != null);
     }
 
     /** Across files the newer row replaces the older: crime by extracted_at, others by file order. */
-    private static Dataset<Row> newestPerKey(Source source, Dataset<Row> staged) {
+    static Dataset<Row> newestPerKey(Source source, Dataset<Row> staged) {
         String key = SourceSchemas.keyColumn(source);
         if (key == null) {
             return staged;

@@ -17,9 +17,12 @@ public final class StagingResult {
     private final List<FileReport> reports;
     private final List<StagedFile> manifest;
     private final boolean changed;
+    private final Dataset<Row> fresh;
+    private final List<String> replaced;
+    private final boolean againstPrevious;
 
     StagingResult(Source source, Dataset<Row> staged, Dataset<Row> rejects, Dataset<Row> changes, Dataset<Row> outcomes, List<FileReport> reports,
-            List<StagedFile> manifest, boolean changed) {
+            List<StagedFile> manifest, boolean changed, Dataset<Row> fresh, List<String> replaced, boolean againstPrevious) {
         this.source = requireNonNull(source, "source is null");
         this.staged = requireNonNull(staged, "staged is null");
         this.rejects = requireNonNull(rejects, "rejects is null");
@@ -28,6 +31,9 @@ public final class StagingResult {
         this.reports = List.copyOf(reports);
         this.manifest = List.copyOf(manifest);
         this.changed = changed;
+        this.fresh = requireNonNull(fresh, "fresh is null");
+        this.replaced = List.copyOf(replaced);
+        this.againstPrevious = againstPrevious;
     }
 
     public Source source() {
@@ -49,6 +55,21 @@ public final class StagingResult {
      */
     public Dataset<Row> changes() {
         return changes;
+    }
+
+    /** The rows of the files staged this run, before the newest per key is taken; in the staged schema. */
+    Dataset<Row> fresh() {
+        return fresh;
+    }
+
+    /** Files staged before whose content changed: their earlier rows are not part of the staged table any more. */
+    List<String> replaced() {
+        return replaced;
+    }
+
+    /** Whether the staged table was built on an earlier run's staged table ({@link Stager.Previous#staged()}). */
+    boolean againstPrevious() {
+        return againstPrevious;
     }
 
     /** Per-file reconciliation, in file name order: every landing file of the source, read this run or not. */

@@ -23,6 +23,7 @@ import uk.westmercia.charter.ingest.FileReport;
 import uk.westmercia.charter.ingest.Pseudonymiser;
 import uk.westmercia.charter.ingest.ReferenceLookup;
 import uk.westmercia.charter.ingest.StagedFile;
+import uk.westmercia.charter.ingest.StagedTableWriter;
 import uk.westmercia.charter.ingest.Stager;
 import uk.westmercia.charter.ingest.StagingResult;
 import uk.westmercia.charter.metrics.MetricContext;
@@ -147,7 +148,8 @@ public final class NightlyJob {
             manifest.addAll(result.manifest());
             boolean changed = result.changed() || !warehouse.exists(stagedTable) || !warehouse.exists(rejectsTable);
             if (changed) {
-                result.staged().write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(stagedTable, runId).toString());
+                new StagedTableWriter(spark).write(result, warehouse.versionPath(stagedTable, runId),
+                        warehouse.currentVersion(stagedTable).map(version -> warehouse.versionPath(stagedTable, version)));
                 result.rejects().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(rejectsTable, runId).toString());
             }
             if (previousState.isPresent() && result.changed() && previous.staged() != null) {

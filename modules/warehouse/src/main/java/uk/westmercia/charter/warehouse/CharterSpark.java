@@ -55,6 +55,8 @@ public final class CharterSpark {
                 .config("spark.ui.enabled", local ? "false" : "true")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.hadoop.parquet.summary.metadata.level", "NONE")
+                // Partition values stay strings: record_month=2024-05 is a month label, not a date to guess at.
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .getOrCreate();
     }
 
