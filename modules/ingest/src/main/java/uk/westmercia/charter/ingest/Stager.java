@@ -103,9 +103,9 @@ public final class Stager {
      * read; every other file is read once, its checksum computed while reading; a file whose checksum
      * was staged before (under any name) adds no rows. The result's staged table is the previous
      * staged rows (less those of a file whose content changed) together with the new rows, newest per
-     * key; its rejects likewise. The caller writes {@link StagingResult#staged()} and
-     * {@link StagingResult#rejects()} (when {@link StagingResult#changed()}), then calls
-     * {@link StagingResult#release()}.
+     * key; its rejects likewise. The caller writes the staged table with {@link StagedTableWriter}
+     * (which rewrites only the months the changes reach) and {@link StagingResult#rejects()} (when
+     * {@link StagingResult#changed()}), then calls {@link StagingResult#release()}.
      */
     public StagingResult stage(Source source, List<Path> files, Previous previous, String runId) {
         requireNonNull(source, "source is null");

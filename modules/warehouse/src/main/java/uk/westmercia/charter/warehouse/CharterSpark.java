@@ -57,6 +57,8 @@ public final class CharterSpark {
                 .config("spark.hadoop.parquet.summary.metadata.level", "NONE")
                 // Partition values stay strings: record_month=2024-05 is a month label, not a date to guess at.
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+                // A staged table has a folder per month: listing them on the driver takes milliseconds, a Spark job for it up to a second.
+                .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024")
                 .getOrCreate();
     }
 
