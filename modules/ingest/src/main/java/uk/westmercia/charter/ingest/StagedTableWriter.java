@@ -173,9 +173,8 @@ public final class StagedTableWriter {
     }
 
     private static void writeByMonth(Source source, Dataset<Row> rows, Path version) {
-        // One file per month: a month is the unit later runs rewrite or link.
+        // No shuffle by month: a month is the unit later runs rewrite or link, whatever its number of files.
         rows.withColumn(RECORD_MONTH, StagedSchemas.recordMonth(source))
-                .repartition(col(RECORD_MONTH))
                 .write().mode(SaveMode.ErrorIfExists).partitionBy(RECORD_MONTH)
                 .parquet(version.toString());
     }

@@ -34,11 +34,12 @@ final class GroupGap implements MetricKindComputer {
         boolean weighted = metric.parameters().flag("weighted", false);
         Column counted = col(question).isNotNull().and(col(group).isNotNull()).and(col(group).isin(excluded.toArray()).unary_$bang());
         Dataset<Row> responses = MetricContext.byArea(context.eventsByPeriod(metric, source, counted, metric.periodTypes()), metric.areaLevels())
-                .withColumn("_w", weighted ? col("weight").cast(DataTypes.DoubleType) : lit(1.0))
+                .withColumn("_w", (weighted ? col("weight") : lit(1)).cast(MetricContext.EXACT))
                 .withColumn("_positive", col(question).isin(positive.toArray()));
         Dataset<Row> groups = responses.groupBy(col("area_level"), col("area_code"), col("period_type"), col("period_label"), col(group))
                 .agg(count(lit(1)).as("_base"),
-                        sum(when(col("_positive"), col("_w")).otherwise(0.0)).multiply(100.0).divide(sum(col("_w"))).as("_percent"));
+                        sum(when(col("_positive"), col("_w")).otherwise(lit(0).cast(MetricContext.EXACT))).cast(DataTypes.DoubleType)
+                                .multiply(100.0).divide(sum(col("_w")).cast(DataTypes.DoubleType)).as("_percent"));
         Column qualifies = col("_base").geq(minBase);
         return groups.groupBy("area_level", "area_code", "period_type", "period_label")
                 .agg(sum(col("_base")).cast(DataTypes.LongType).as("base_n"),

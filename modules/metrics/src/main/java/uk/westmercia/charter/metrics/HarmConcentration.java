@@ -32,7 +32,7 @@ final class HarmConcentration implements MetricKindComputer {
         long percent = (long) metric.parameters().number("top_percent");
         Column filter = context.expression(metric.parameters().string("filter")).and(col(key).isNotNull());
         Dataset<Row> events = MetricContext.byArea(context.eventsByPeriod(metric, source, filter, metric.periodTypes()), metric.areaLevels())
-                .withColumn("_harm", context.expression(metric.parameters().string("harm")).cast(DataTypes.DoubleType));
+                .withColumn("_harm", context.expression(metric.parameters().string("harm")).cast(MetricContext.EXACT));
         Column[] group = Arrays.stream(GROUP).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> byLocation = events.groupBy(col(GROUP[0]), col(GROUP[1]), col(GROUP[2]), col(GROUP[3]), col(key))
                 .agg(sum(col("_harm")).as("_location_harm"), count(lit(1)).as("_events"));
@@ -40,8 +40,9 @@ final class HarmConcentration implements MetricKindComputer {
                 .withColumn("_rank", row_number().over(Window.partitionBy(group).orderBy(desc("_location_harm"))))
                 .withColumn("_k", topCount(count(lit(1)).over(Window.partitionBy(group)), percent));
         Dataset<Row> shares = ranked.groupBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3])
-                .agg(sum(when(col("_rank").leq(col("_k")), col("_location_harm")).otherwise(0.0)).as("_top"),
-                        sum(col("_location_harm")).as("_total"),
+                .agg(sum(when(col("_rank").leq(col("_k")), col("_location_harm")).otherwise(lit(0).cast(MetricContext.EXACT)))
+                                .cast(DataTypes.DoubleType).as("_top"),
+                        sum(col("_location_harm")).cast(DataTypes.DoubleType).as("_total"),
                         sum(col("_events")).as("_events"));
         return shares.select(col(GROUP[0]), col(GROUP[1]), col(GROUP[2]), col(GROUP[3]),
                 col("_top").as("numerator"), col("_total").as("denominator"), col("_events").as("base_n"),

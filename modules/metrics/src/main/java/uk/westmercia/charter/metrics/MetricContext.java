@@ -222,7 +222,8 @@ public final class MetricContext {
      * decimals (9 places), whose sums are exact: the figures do not depend on how Spark partitions
      * the rows, so a cluster and a laptop give the same digits. Returned sums are decimals.
      */
-    private static final DataType EXACT = DataTypes.createDecimalType(28, 9);
+    /** Measures are summed as exact decimals, so a figure does not depend on the order rows are added in. */
+    static final DataType EXACT = DataTypes.createDecimalType(28, 9);
 
     public Dataset<Row> additiveTotals(MetricDefinition metric, Source source, Column filter, Map<String, Column> measures) {
         List<Column> sums = new ArrayList<>();
