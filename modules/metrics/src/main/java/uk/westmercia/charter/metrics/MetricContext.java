@@ -100,7 +100,17 @@ public final class MetricContext {
     public MetricContext retaining(Map<Source, Column> kept) {
         requireNonNull(kept, "kept is null");
         Map<Source, Dataset<Row>> retained = new EnumMap<>(Source.class);
-        rows.forEach((source, all) -> retained.put(source, kept.containsKey(source) ? all.filter(kept.get(source)).persist() : all));
+        rows.forEach((source, all) -> {
+            if (kept.containsKey(source)) {
+                Dataset<Row> cached = all.filter(kept.get(source)).persist();
+                // Filled now, in one scan: left to the metrics' single action, concurrent stages each read the source again.
+                cached.count();
+                retained.put(source, cached);
+            }
+            else {
+                retained.put(source, all);
+            }
+        });
         return new MetricContext(this, retained, from);
     }
 
