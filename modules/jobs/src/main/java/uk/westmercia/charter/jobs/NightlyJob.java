@@ -83,6 +83,15 @@ public final class NightlyJob {
         this.report = requireNonNull(report, "report is null");
     }
 
+    /**
+     * A table's current version, read through its version folder: Spark takes a path whose last name
+     * starts with "_" for a hidden file and warns on every read of {@code staged/_files} or {@code metrics/_state}.
+     */
+    private Dataset<Row> readCurrent(Warehouse warehouse, TableName table) {
+        String version = warehouse.currentVersion(table).orElseThrow(() -> new IllegalStateException("Cannot read " + table + ": it has no current version"));
+        return spark.read().parquet(warehouse.versionPath(table, version).toString());
+    }
+
     public void run() {
         Warehouse warehouse = new Warehouse(options.warehouse());
         String runId = report.runId;
@@ -107,7 +116,7 @@ public final class NightlyJob {
         MetricEngine engine = new MetricEngine(catalogue);
         // What the published metric_values were computed from; without it every period is recomputed.
         Optional<MetricState> previousState = !options.recomputeAll() && warehouse.exists(METRIC_STATE) && warehouse.exists(METRIC_VALUES)
-                ? MetricStateTable.fromDataset(spark.read().parquet(warehouse.tablePath(METRIC_STATE).toString()))
+                ? MetricStateTable.fromDataset(readCurrent(warehouse, METRIC_STATE))
                 : Optional.empty();
         Map<String, LocalDate> earliestChanges = new LinkedHashMap<>();
         List<TableName> written = new ArrayList<>();
@@ -116,7 +125,7 @@ public final class NightlyJob {
         List<String> overThreshold = new ArrayList<>();
         // Incremental staging: the manifest of files staged by earlier runs (staged/_files).
         List<StagedFile> previousManifest = warehouse.exists(STAGED_FILES)
-                ? StagedFile.fromDataset(spark.read().parquet(warehouse.tablePath(STAGED_FILES).toString()))
+                ? StagedFile.fromDataset(readCurrent(warehouse, STAGED_FILES))
                 : List.of();
         List<StagedFile> manifest = new ArrayList<>();
         for (Source source : Source.values()) {
