@@ -201,18 +201,27 @@ public final class MetricContext {
     }
 
     /**
+     * The rows with the metric's date as {@code event_date}, none undated or after --as-of, and none
+     * before the first recomputed period unless the metric's records stay active over periods ({@code active_until}).
+     */
+    private Dataset<Row> dated(Dataset<Row> rows, MetricDefinition metric) {
+        Dataset<Row> events = rows
+                .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
+                .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
+        if (windowStart.isAfter(LocalDate.MIN) && metric.parameters().optionalString("active_until").isEmpty()) {
+            events = events.filter(col(EVENT_DATE).geq(lit(windowStart)));
+        }
+        return events;
+    }
+
+    /**
      * Given rows (already filtered) by period: with parameter {@code active_until} (plans), one row per
      * period the record is active in ({@code date <= end of P} and {@code active_until} null or
      * {@code >= start of P}); otherwise one row per period holding its {@code date}. Nothing dated after --as-of.
      */
     public Dataset<Row> byPeriod(Dataset<Row> rows, MetricDefinition metric, Source source, List<PeriodType> periodTypes) {
-        Dataset<Row> events = rows
-                .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
-                .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
+        Dataset<Row> events = dated(rows, metric);
         Optional<String> until = metric.parameters().optionalString("active_until");
-        if (until.isEmpty() && windowStart.isAfter(LocalDate.MIN)) {
-            events = events.filter(col(EVENT_DATE).geq(lit(windowStart)));
-        }
         if (until.isPresent()) {
             Column end = expression(until.get());
             Dataset<Row> periods = broadcast(periodTable(source, periodTypes));
@@ -224,6 +233,9 @@ public final class MetricContext {
                 .drop("calendar_date");
     }
 
+    /** Measures are summed as exact decimals, so a figure does not depend on the order rows are added in. */
+    static final DataType EXACT = DataTypes.createDecimalType(28, 9);
+
     /**
      * Additive measures of a metric's events (each a column summed), by area and period. The events
      * are first summed by day and place, so the calendar join and the fan-out to force, LPA and SNT
@@ -232,9 +244,6 @@ public final class MetricContext {
      * decimals (9 places), whose sums are exact: the figures do not depend on how Spark partitions
      * the rows, so a cluster and a laptop give the same digits. Returned sums are decimals.
      */
-    /** Measures are summed as exact decimals, so a figure does not depend on the order rows are added in. */
-    static final DataType EXACT = DataTypes.createDecimalType(28, 9);
-
     public Dataset<Row> additiveTotals(MetricDefinition metric, Source source, Column filter, Map<String, Column> measures) {
         List<Column> sums = new ArrayList<>();
         List<Column> totals = new ArrayList<>();
@@ -251,12 +260,7 @@ public final class MetricContext {
             byPeriodAndPlace = events.select(measured.toArray(Column[]::new));
         }
         else {
-            Dataset<Row> events = input(source).filter(filter)
-                    .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
-                    .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
-            if (windowStart.isAfter(LocalDate.MIN)) {
-                events = events.filter(col(EVENT_DATE).geq(lit(windowStart)));
-            }
+            Dataset<Row> events = dated(input(source).filter(filter), metric);
             List<Column> keys = new ArrayList<>(List.of(col(EVENT_DATE)));
             keys.addAll(placeColumns(events));
             Dataset<Row> daily = events.groupBy(keys.toArray(Column[]::new))

@@ -3,16 +3,21 @@ package uk.westmercia.charter.metrics;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -68,7 +73,7 @@ public final class MetricEngine {
         requireNonNull(runId, "runId is null");
         List<String> unchanged = new ArrayList<>();
         MetricContext context = staged.retaining(rowsNeeded(staged, plan));
-        Map<java.time.LocalDate, MetricContext> windows = new java.util.HashMap<>();
+        Map<LocalDate, MetricContext> windows = new HashMap<>();
         List<Dataset<Row>> aggregates = new ArrayList<>();
         List<String> computed = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
@@ -86,7 +91,7 @@ public final class MetricEngine {
                 skipped.put(metric.id(), "kind " + metric.kind().label() + " is not implemented");
                 continue;
             }
-            Optional<java.time.LocalDate> from = plan.from(metric.id());
+            Optional<LocalDate> from = plan.from(metric.id());
             if (from.isEmpty()) {
                 unchanged.add(metric.id());
                 continue;
@@ -111,7 +116,7 @@ public final class MetricEngine {
      * given rows of that source (a run's staging changes): the first period those rows can move.
      * Crime metrics read police.uk rows where a landing has no force extract.
      */
-    public Map<String, java.time.LocalDate> earliestDates(Source source, Dataset<Row> rows, java.time.LocalDate asOf) {
+    public Map<String, LocalDate> earliestDates(Source source, Dataset<Row> rows, LocalDate asOf) {
         requireNonNull(source, "source is null");
         requireNonNull(rows, "rows is null");
         Map<String, List<String>> metricsByExpression = new LinkedHashMap<>();
@@ -125,18 +130,18 @@ public final class MetricEngine {
         if (metricsByExpression.isEmpty()) {
             return Map.of();
         }
-        List<org.apache.spark.sql.Column> minima = new ArrayList<>();
+        List<Column> minima = new ArrayList<>();
         for (String date : metricsByExpression.keySet()) {
-            minima.add(org.apache.spark.sql.functions.min(
-                    org.apache.spark.sql.functions.expr(date.replace("{as_of}", "DATE'" + asOf + "'")).cast(DataTypes.DateType)));
+            minima.add(min(
+                    expr(date.replace("{as_of}", "DATE'" + asOf + "'")).cast(DataTypes.DateType)));
         }
         // One small aggregate per changed source: a handful of minima.
-        Row row = rows.agg(minima.get(0), minima.subList(1, minima.size()).toArray(org.apache.spark.sql.Column[]::new)).first();
-        Map<String, java.time.LocalDate> earliest = new LinkedHashMap<>();
+        Row row = rows.agg(minima.get(0), minima.subList(1, minima.size()).toArray(Column[]::new)).first();
+        Map<String, LocalDate> earliest = new LinkedHashMap<>();
         int index = 0;
         for (List<String> metricIds : metricsByExpression.values()) {
             if (!row.isNullAt(index)) {
-                java.time.LocalDate date = row.getAs(index);
+                LocalDate date = row.getAs(index);
                 metricIds.forEach(id -> earliest.put(id, date));
             }
             index++;
@@ -153,18 +158,17 @@ public final class MetricEngine {
         Map<Source, Column> needed = new EnumMap<>(Source.class);
         for (MetricDefinition metric : catalogue.metrics()) {
             Optional<Source> source = context.effectiveSource(metric);
-            Optional<java.time.LocalDate> from = plan.from(metric.id());
+            Optional<LocalDate> from = plan.from(metric.id());
             if (source.isEmpty() || from.isEmpty() || !kinds.containsKey(metric.kind())) {
                 continue;
             }
-            List<String> requires = metric.parameters().values().containsKey("requires") ? metric.parameters().strings("requires") : List.of();
-            if (!context.hasColumns(source.get(), requires)) {
+            if (!context.hasColumns(source.get(), requiredColumns(metric))) {
                 continue;
             }
             Column rows = metric.parameters().optionalString("filter").map(context::expression).orElse(lit(true));
-            if (from.get().isAfter(java.time.LocalDate.MIN)) {
-                java.time.LocalDate windowStart = MetricContext.windowStart(from.get());
-                java.time.LocalDate earliest = metric.kind() == MetricKind.REPEAT_SHARE
+            if (from.get().isAfter(LocalDate.MIN)) {
+                LocalDate windowStart = MetricContext.windowStart(from.get());
+                LocalDate earliest = metric.kind() == MetricKind.REPEAT_SHARE
                         ? RepeatShare.earliestNeeded(metric, source.get(), windowStart) : windowStart;
                 Column dated = context.expression(metric.parameters().string("date")).geq(lit(earliest));
                 Optional<String> until = metric.parameters().optionalString("active_until");
@@ -179,14 +183,19 @@ public final class MetricEngine {
         return needed;
     }
 
+    /** The columns a metric needs beyond its kind's (parameter {@code requires}): police.uk rows have no victim, say. */
+    private static List<String> requiredColumns(MetricDefinition metric) {
+        return metric.parameters().values().containsKey("requires") ? metric.parameters().strings("requires") : List.of();
+    }
+
     /** Whether an expression resolves against the rows' columns (police.uk rows lack most crime columns). */
     private static boolean resolves(Dataset<Row> rows, String expression) {
         try {
-            rows.select(org.apache.spark.sql.functions.expr(expression));
+            rows.select(expr(expression));
             return true;
         }
         catch (Exception e) {
-            if (e instanceof org.apache.spark.sql.AnalysisException) {
+            if (e instanceof AnalysisException) {
                 return false;
             }
             throw e;
@@ -195,8 +204,7 @@ public final class MetricEngine {
 
     private Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricKindComputer kind, MetricContext context) {
         Dataset<Row> grid = context.grid(metric, source);
-        List<String> requires = metric.parameters().values().containsKey("requires")
-                ? metric.parameters().strings("requires") : List.of();
+        List<String> requires = requiredColumns(metric);
         boolean available = context.hasColumns(source, requires);
         if (!available) {
             LOG.info("{}: {} has no {}; reported as no_data", metric.id(), source.folder(), requires);
