@@ -204,7 +204,7 @@ public final class MetricContext {
      * The rows with the metric's date as {@code event_date}, none undated or after --as-of, and none
      * before the first recomputed period unless the metric's records stay active over periods ({@code active_until}).
      */
-    private Dataset<Row> dated(Dataset<Row> rows, MetricDefinition metric) {
+    Dataset<Row> dated(Dataset<Row> rows, MetricDefinition metric) {
         Dataset<Row> events = rows
                 .withColumn(EVENT_DATE, expression(metric.parameters().string("date")))
                 .filter(col(EVENT_DATE).isNotNull().and(col(EVENT_DATE).leq(lit(asOf))));
@@ -275,7 +275,12 @@ public final class MetricContext {
 
     /** Share of covered members (column {@code _covered}, 1 or 0) by area and period: covered over all members. */
     static Dataset<Row> coveredShare(Dataset<Row> marked) {
-        return marked.groupBy("area_level", "area_code", "period_type", "period_label")
+        return coveredShare(marked, "area_level", "area_code", "period_type", "period_label");
+    }
+
+    /** {@link #coveredShare(Dataset)} by the given keys (a metric id and the area and period, say). */
+    static Dataset<Row> coveredShare(Dataset<Row> marked, String... keys) {
+        return marked.groupBy(Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
                 .agg(sum("_covered").as("numerator"),
                         count(lit(1)).cast(DataTypes.DoubleType).as("denominator"),
                         count(lit(1)).as("base_n"),
@@ -349,6 +354,11 @@ public final class MetricContext {
 
     /** The grid a metric is reported on, with each area's population for rates. */
     public Dataset<Row> grid(MetricDefinition metric, Source source) {
+        return spark.createDataFrame(gridRows(metric, source), GRID);
+    }
+
+    /** The rows of {@link #grid}, each after the given leading values. */
+    List<Row> gridRows(MetricDefinition metric, Source source, Object... leading) {
         List<Row> rows = new ArrayList<>();
         for (AreaLevel level : metric.areaLevels()) {
             if (level == AreaLevel.SNT && source == Source.POLICEUK) {
@@ -360,12 +370,15 @@ public final class MetricContext {
                         : reference.population(level, area);
                 for (PeriodType type : metric.periodTypes()) {
                     for (Period period : periods(source, type)) {
-                        rows.add(RowFactory.create(level.label(), area, type.label(), period.label(), period.start(), period.end(), population));
+                        Object[] values = Arrays.copyOf(leading, leading.length + 7);
+                        System.arraycopy(new Object[] {level.label(), area, type.label(), period.label(), period.start(), period.end(), population},
+                                0, values, leading.length, 7);
+                        rows.add(RowFactory.create(values));
                     }
                 }
             }
         }
-        return spark.createDataFrame(rows, GRID);
+        return rows;
     }
 
     static final StructType GRID = DataTypes.createStructType(List.of(

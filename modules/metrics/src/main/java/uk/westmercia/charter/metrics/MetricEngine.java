@@ -1,11 +1,13 @@
 package uk.westmercia.charter.metrics;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,6 +80,8 @@ public final class MetricEngine {
         List<String> computed = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, MetricDefinition> byId = new LinkedHashMap<>();
+        // Metrics of one kind family and source are computed together: see MetricBatch.
+        Map<String, MetricBatch> batches = new LinkedHashMap<>();
         int index = 0;
         for (MetricDefinition metric : catalogue.metrics()) {
             index++;
@@ -97,10 +101,18 @@ public final class MetricEngine {
                 continue;
             }
             byId.put(metric.id(), metric);
-            aggregates.add(aggregate(metric, source.get(), kind, windows.computeIfAbsent(from.get(), context::recomputing)));
+            MetricContext window = windows.computeIfAbsent(from.get(), context::recomputing);
+            if (kind instanceof BatchedKind batched && batched.batches(metric) && window.hasColumns(source.get(), requiredColumns(metric))) {
+                batches.computeIfAbsent(source.get().folder() + " " + batched.family(), key -> batched.batch(source.get()))
+                        .add(new MetricBatch.Member(metric, batched, window));
+            }
+            else {
+                aggregates.add(aggregate(metric, source.get(), kind, window));
+            }
             computed.add(metric.id());
             progress.accept("metric " + index + " of " + catalogue.metrics().size() + " planned: " + metric.id());
         }
+        batches.values().forEach(batch -> aggregates.add(batch.aggregate()));
         FigureCalculator calculator = new FigureCalculator(byId, context.reference().targets());
         Dataset<Row> all = aggregates.stream().reduce(Dataset::unionByName)
                 .orElseGet(() -> context.spark().createDataFrame(List.of(), MetricValuesSchema.AGGREGATE));
@@ -215,14 +227,21 @@ public final class MetricEngine {
                     lit(null).cast(DataTypes.DoubleType).as("direct_value"), lit(false).as("available"));
         }
         Dataset<Row> figures = kind.aggregate(metric, source, context);
-        Dataset<Row> joined = grid.join(figures, scala.jdk.javaapi.CollectionConverters.asScala(List.of(KEYS)).toSeq(), "left");
-        boolean rate = metric.unit() == Unit.PER_1000;
-        boolean zero = kind.zeroWhenEmpty();
-        return joined.select(lit(metric.id()).as("metric_id"), col("area_level"), col("area_code"), col("period_type"),
+        return withGrid(grid, figures, lit(metric.id()), lit(kind.zeroWhenEmpty()), lit(metric.unit() == Unit.PER_1000), KEYS);
+    }
+
+    /**
+     * Every grid cell with its figures ({@link MetricValuesSchema#AGGREGATE}): where no event fell,
+     * numerator and base are 0 if {@code zero}, else absent; a rate's denominator is the population.
+     */
+    static Dataset<Row> withGrid(Dataset<Row> grid, Dataset<Row> figures, Column metricId, Column zero, Column rate, String[] keys) {
+        // Figures are at most one row per grid cell: broadcast, so the grid is never shuffled for a sort-merge join.
+        Dataset<Row> joined = grid.join(broadcast(figures), scala.jdk.javaapi.CollectionConverters.asScala(List.of(keys)).toSeq(), "left");
+        return joined.select(metricId.as("metric_id"), col("area_level"), col("area_code"), col("period_type"),
                 col("period_label"), col("period_start"), col("period_end"),
-                (zero ? coalesce(col("numerator"), lit(0.0)) : col("numerator")).as("numerator"),
-                (rate ? col("population") : zero ? coalesce(col("denominator"), lit(0.0)) : col("denominator")).as("denominator"),
-                (zero ? coalesce(col("base_n"), lit(0L)) : col("base_n")).as("base_n"),
+                when(zero, coalesce(col("numerator"), lit(0.0))).otherwise(col("numerator")).as("numerator"),
+                when(rate, col("population")).when(zero, coalesce(col("denominator"), lit(0.0))).otherwise(col("denominator")).as("denominator"),
+                when(zero, coalesce(col("base_n"), lit(0L))).otherwise(col("base_n")).as("base_n"),
                 col("sum_w2"), col("direct_value"), lit(true).as("available"));
     }
 

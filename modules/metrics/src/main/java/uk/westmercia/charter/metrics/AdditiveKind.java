@@ -1,0 +1,37 @@
+package uk.westmercia.charter.metrics;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import uk.westmercia.charter.catalogue.MetricDefinition;
+import uk.westmercia.charter.catalogue.Source;
+
+/**
+ * A kind whose figures are sums over the metric's events. The engine computes the additive metrics
+ * of one source together ({@link AdditiveMetrics}); {@link #aggregate} computes one alone: plans
+ * active over several periods ({@code active_until}) have no single day to sum by.
+ */
+interface AdditiveKind extends BatchedKind {
+    /** What each of the metric's events adds. */
+    Additive additive(MetricDefinition metric, MetricContext context);
+
+    @Override
+    default boolean batches(MetricDefinition metric) {
+        return metric.parameters().optionalString("active_until").isEmpty();
+    }
+
+    @Override
+    default String family() {
+        return "additive";
+    }
+
+    @Override
+    default MetricBatch batch(Source source) {
+        return new AdditiveMetrics(source);
+    }
+
+    @Override
+    default Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
+        Additive additive = additive(metric, context);
+        return Additive.figures(context.additiveTotals(metric, source, additive.filter(), additive.measures()));
+    }
+}

@@ -1,0 +1,64 @@
+package uk.westmercia.charter.metrics;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import uk.westmercia.charter.catalogue.Source;
+
+/**
+ * The additive metrics of one source ({@link AdditiveKind}), computed together: one aggregate of
+ * every metric's events by metric, day and place, one calendar join, one fan-out to areas and one
+ * aggregate by metric, area and period. As in {@link MetricContext#additiveTotals}, measures are
+ * summed as exact decimals.
+ */
+final class AdditiveMetrics extends MetricBatch {
+    AdditiveMetrics(Source source) {
+        super(source);
+    }
+
+    @Override
+    Dataset<Row> figures() {
+        List<Dataset<Row>> events = new ArrayList<>();
+        List<String> measures = List.of();
+        for (Member member : members()) {
+            MetricContext context = member.context();
+            Additive additive = ((AdditiveKind) member.kind()).additive(member.metric(), context);
+            Dataset<Row> dated = context.dated(context.input(source()).filter(additive.filter()), member.metric());
+            List<Column> columns = new ArrayList<>(List.of(lit(member.metric().id()).as(METRIC_ID), col(MetricContext.EVENT_DATE),
+                    place(dated, "lpa_code"), place(dated, "snt_code")));
+            additive.measures().forEach((name, measure) -> columns.add(measure.cast(MetricContext.EXACT).as(name)));
+            events.add(dated.select(columns.toArray(Column[]::new)));
+            measures = List.copyOf(additive.measures().keySet());
+        }
+        Dataset<Row> daily = events.stream().reduce(Dataset::union).orElseThrow()
+                .groupBy(col(METRIC_ID), col(MetricContext.EVENT_DATE), col("lpa_code"), col("snt_code"))
+                .agg(sum(measures.get(0)).as(measures.get(0)), sums(measures.subList(1, measures.size())));
+        // The widest window's calendar, of every period type: a period a metric does not report finds no grid cell.
+        MetricContext widest = members().stream().map(Member::context).min(Comparator.comparing(MetricContext::windowStart)).orElseThrow();
+        Dataset<Row> byPeriod = daily.join(broadcast(widest.calendar(source(), periodTypes())),
+                        col(MetricContext.EVENT_DATE).equalTo(col("calendar_date")))
+                .drop("calendar_date", MetricContext.EVENT_DATE);
+        Dataset<Row> totals = MetricContext.byArea(byPeriod, areaLevels())
+                .groupBy(Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .agg(sum(measures.get(0)).as(measures.get(0)), sums(measures.subList(1, measures.size())));
+        return Additive.figures(totals, col(METRIC_ID));
+    }
+
+    private static Column[] sums(List<String> measures) {
+        return measures.stream().map(name -> sum(col(name)).as(name)).toArray(Column[]::new);
+    }
+
+    private static Column place(Dataset<Row> rows, String column) {
+        return (Arrays.asList(rows.columns()).contains(column) ? col(column) : lit(null).cast(DataTypes.StringType)).as(column);
+    }
+}
