@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import uk.westmercia.charter.catalogue.Source;
 
 /**
@@ -56,9 +55,5 @@ final class AdditiveMetrics extends MetricBatch {
 
     private static Column[] sums(List<String> measures) {
         return measures.stream().map(name -> sum(col(name)).as(name)).toArray(Column[]::new);
-    }
-
-    private static Column place(Dataset<Row> rows, String column) {
-        return (Arrays.asList(rows.columns()).contains(column) ? col(column) : lit(null).cast(DataTypes.StringType)).as(column);
     }
 }

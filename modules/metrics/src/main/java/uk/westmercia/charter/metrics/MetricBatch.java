@@ -2,12 +2,14 @@ package uk.westmercia.charter.metrics;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -94,6 +96,11 @@ abstract class MetricBatch {
         Set<AreaLevel> levels = EnumSet.noneOf(AreaLevel.class);
         members.forEach(member -> levels.addAll(member.metric().areaLevels()));
         return List.copyOf(levels);
+    }
+
+    /** A place column of the rows ({@code lpa_code}, {@code snt_code}), null where the source has none. */
+    static Column place(Dataset<Row> rows, String column) {
+        return (Arrays.asList(rows.columns()).contains(column) ? col(column) : lit(null).cast(DataTypes.StringType)).as(column);
     }
 
     private static StructType grid() {

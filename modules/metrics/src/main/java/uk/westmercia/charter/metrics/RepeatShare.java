@@ -26,9 +26,31 @@ import uk.westmercia.charter.catalogue.Source;
  * files (dated by month) when c' lies in the 12 months up to and including c's month. A key counts
  * as repeat in (A, P) when one of its crimes in A and P is a repeat.
  */
-final class RepeatShare implements MetricKindComputer {
+final class RepeatShare implements BatchedKind {
+    @Override
+    public boolean batches(MetricDefinition metric) {
+        return true;
+    }
+
+    @Override
+    public String family() {
+        return "repeat";
+    }
+
+    @Override
+    public MetricBatch batch(Source source) {
+        return new RepeatShares(source);
+    }
+
     @Override
     public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
+        MetricBatch batch = batch(source);
+        batch.add(new MetricBatch.Member(metric, this, context));
+        return batch.figures().drop(MetricBatch.METRIC_ID);
+    }
+
+    /** The metric's crimes by period, each with its key and whether it is a repeat ({@code _repeat}). */
+    static Dataset<Row> flaggedByPeriod(MetricDefinition metric, Source source, MetricContext context) {
         String key = metric.parameters().string("key");
         Column filter = context.expression(metric.parameters().string("filter"));
         Column date = context.expression(metric.parameters().string("date"));
@@ -37,13 +59,7 @@ final class RepeatShare implements MetricKindComputer {
             crimes = crimes.filter(date.geq(lit(earliestNeeded(metric, source, context.windowStart()))));
         }
         Dataset<Row> flagged = crimes.withColumn("_repeat", repeatFlag(metric, source, key, date));
-        Dataset<Row> events = MetricContext.byArea(context.byPeriod(flagged, metric, source, metric.periodTypes()), metric.areaLevels());
-        return events.groupBy("area_level", "area_code", "period_type", "period_label")
-                .agg(countDistinct(when(col("_repeat"), col(key))).cast(DataTypes.DoubleType).as("numerator"),
-                        countDistinct(col(key)).cast(DataTypes.DoubleType).as("denominator"),
-                        countDistinct(col(key)).as("base_n"),
-                        lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
-                        lit(null).cast(DataTypes.DoubleType).as("direct_value"));
+        return context.byPeriod(flagged, metric, source, metric.periodTypes());
     }
 
     /** Recomputing periods from {@code windowStart} on, an older crime matters only inside a recomputed crime's window. */

@@ -1,0 +1,52 @@
+package uk.westmercia.charter.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import uk.westmercia.charter.catalogue.Source;
+
+/**
+ * The repeat share metrics of one source ({@link RepeatShare}), computed together. Each metric
+ * flags its repeats over its own key; then one aggregate takes each key once per metric, area and
+ * period (a repeat if any of its crimes there is), and one counts keys and repeats. Counting the
+ * keys' distinct values directly cost each metric an expansion and two more shuffles.
+ */
+final class RepeatShares extends MetricBatch {
+    RepeatShares(Source source) {
+        super(source);
+    }
+
+    @Override
+    Dataset<Row> figures() {
+        List<Dataset<Row>> flagged = new ArrayList<>();
+        for (Member member : members()) {
+            Dataset<Row> events = RepeatShare.flaggedByPeriod(member.metric(), source(), member.context());
+            flagged.add(events.select(lit(member.metric().id()).as(METRIC_ID),
+                    col(member.metric().parameters().string("key")).cast(DataTypes.StringType).as("_key"),
+                    when(col("_repeat"), 1L).otherwise(0L).as("_repeat"),
+                    place(events, "lpa_code"), place(events, "snt_code"), col("period_type"), col("period_label")));
+        }
+        List<Column> keyed = new ArrayList<>(Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toList());
+        keyed.add(col("_key"));
+        Dataset<Row> byKey = MetricContext.byArea(flagged.stream().reduce(Dataset::union).orElseThrow(), areaLevels())
+                .groupBy(keyed.toArray(Column[]::new))
+                .agg(max(col("_repeat")).as("_repeat"));
+        return byKey.groupBy(Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .agg(sum(col("_repeat")).cast(DataTypes.DoubleType).as("numerator"),
+                        count(lit(1)).cast(DataTypes.DoubleType).as("denominator"),
+                        count(lit(1)).as("base_n"),
+                        lit(null).cast(DataTypes.DoubleType).as("sum_w2"),
+                        lit(null).cast(DataTypes.DoubleType).as("direct_value"));
+    }
+}
