@@ -418,14 +418,52 @@ public final class MetricContext {
     /** Earliest and latest record date of a source; one small aggregate per source per run. */
     public Optional<LocalDate[]> range(Source source) {
         return ranges.computeIfAbsent(source, key -> {
-            Row row = requireNonNull(rows.get(key), () -> "no staged rows for " + key.folder())
-                    .agg(min(col("_record_date")), max(col("_record_date"))).first();
+            Dataset<Row> all = requireNonNull(rows.get(key), () -> "no staged rows for " + key.folder());
+            Optional<LocalDate[]> ends = rangeFromEndMonths(all);
+            if (ends.isPresent()) {
+                return ends;
+            }
+            Row row = all.agg(min(col("_record_date")), max(col("_record_date"))).first();
             if (row.isNullAt(0)) {
                 return Optional.empty();
             }
             return Optional.of(new LocalDate[] {row.getAs(0), row.getAs(1)});
         });
     }
+
+    /**
+     * The range read from the first and last record months only, where the staged table is
+     * partitioned by month (a month's rows all have their record date in it): two months' files
+     * rather than every month's. Empty when a month has no counted rows (say, only cancelled crimes).
+     */
+    static Optional<LocalDate[]> rangeFromEndMonths(Dataset<Row> rows) {
+        if (!Arrays.asList(rows.columns()).contains(RECORD_MONTH)) {
+            return Optional.empty();
+        }
+        java.util.SortedSet<String> months = new java.util.TreeSet<>();
+        for (String file : rows.inputFiles()) {
+            java.util.regex.Matcher month = MONTH_FOLDER.matcher(file);
+            if (month.find()) {
+                months.add(month.group(1));
+            }
+        }
+        if (months.isEmpty()) {
+            return Optional.empty();
+        }
+        Column first = col(RECORD_MONTH).equalTo(lit(months.first()));
+        Column last = col(RECORD_MONTH).equalTo(lit(months.last()));
+        Row row = rows.filter(first.or(last))
+                .agg(min(org.apache.spark.sql.functions.when(first, col("_record_date"))),
+                        max(org.apache.spark.sql.functions.when(last, col("_record_date"))))
+                .first();
+        if (row.isNullAt(0) || row.isNullAt(1)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalDate[] {row.getAs(0), row.getAs(1)});
+    }
+
+    private static final String RECORD_MONTH = "record_month";
+    private static final java.util.regex.Pattern MONTH_FOLDER = java.util.regex.Pattern.compile("/record_month=(\\d{4}-\\d{2})/");
 
     /** The rows metrics read: recorded crimes only (cancelled count nowhere), each with its record date. */
     private static Dataset<Row> currentRows(Source source, Dataset<Row> staged) {
