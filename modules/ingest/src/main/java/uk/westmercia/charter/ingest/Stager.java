@@ -1,8 +1,8 @@
 package uk.westmercia.charter.ingest;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,10 @@ public final class Stager {
     private static final String STAGED = "staged";
     private static final String REJECTED = "rejected";
     private static final String FILE = "file";
+    /** Up to this many new rows, their keys are broadcast to find the earlier rows they restate. */
+    private static final long BROADCAST_KEYS_UP_TO = 1_000_000;
+    /** The outcome columns after the validated fields: where a row came from, its kind, and a rejection's or a file's details. */
+    private static final int OUTCOME_FIELDS = 15;
 
     private final SparkSession spark;
     private final ReferenceLookup reference;
@@ -104,8 +109,9 @@ public final class Stager {
      * was staged before (under any name) adds no rows. The result's staged table is the previous
      * staged rows (less those of a file whose content changed) together with the new rows, newest per
      * key; its rejects likewise. The caller writes the staged table with {@link StagedTableWriter}
-     * (which rewrites only the months the changes reach) and {@link StagingResult#rejects()} (when
-     * {@link StagingResult#changed()}), then calls {@link StagingResult#release()}.
+     * (which rewrites only the months the changes reach, see {@link StagingResult#summariseChanges})
+     * and {@link StagingResult#rejects()} (when {@link StagingResult#changed()}; the previous version's
+     * files serve when {@link StagingResult#rejectsUnchanged()}), then calls {@link StagingResult#release()}.
      */
     public StagingResult stage(Source source, List<Path> files, Previous previous, String runId) {
         requireNonNull(source, "source is null");
@@ -162,36 +168,24 @@ public final class Stager {
                 .mapPartitions(partition -> readFiles(source, validator, width, total, partition));
         Dataset<Row> all = spark.createDataFrame(outcomes, outcomeSchema).persist(StorageLevel.MEMORY_AND_DISK());
 
-        // One row per file, kind and placement: bounded by the number of files. This reads every file, once.
-        Map<String, long[]> counts = new HashMap<>();
-        Column placement = source == Source.POLICEUK ? col("placement") : lit(null).cast(DataTypes.StringType);
-        for (Row row : all.filter(col(KIND).notEqual(FILE)).groupBy(col(StagedSchemas.SOURCE_FILE), col(KIND), placement.as("p"))
-                .agg(count(lit(1)).as("n")).collectAsList()) {
-            long[] fileCounts = counts.computeIfAbsent(row.getString(0), file -> new long[4]);
-            long n = row.getLong(3);
-            if (STAGED.equals(row.getString(1))) {
-                fileCounts[0] += n;
-                if ("no_location".equals(row.getString(2))) {
-                    fileCounts[2] += n;
-                }
-                if ("out_of_force".equals(row.getString(2))) {
-                    fileCounts[3] += n;
-                }
-            }
-            else {
-                fileCounts[1] += n;
-            }
-        }
-        List<String> dropped = new ArrayList<>();
+        // The files' own rows, one per file, each with the counts of what its task staged and rejected:
+        // bounded by the number of files, and no shuffle. This reads every file, once.
+        Set<String> dropped = new LinkedHashSet<>();
         List<String> replaced = new ArrayList<>();
         boolean changed = false;
-        for (Row row : all.filter(col(KIND).equalTo(FILE))
-                .select(StagedSchemas.SOURCE_FILE, "_checksum", "_rows_read", "_unknown_fields", "_refusal")
-                .orderBy(StagedSchemas.SOURCE_FILE).collectAsList()) {
+        // What the files not dropped add: the rows and rejects the fresh filter below keeps.
+        long freshRows = 0;
+        long freshRejects = 0;
+        List<Row> fileRows = new ArrayList<>(all.filter(col(KIND).equalTo(FILE))
+                .select(StagedSchemas.SOURCE_FILE, "_checksum", "_rows_read", "_unknown_fields", "_refusal", "_staged", "_rejected",
+                        "_no_location", "_out_of_force")
+                .collectAsList());
+        fileRows.sort(java.util.Comparator.comparing(row -> row.getString(0)));
+        for (Row row : fileRows) {
             String name = row.getString(0);
             String checksum = row.getString(1);
             long read = row.getLong(2);
-            long[] fileCounts = counts.getOrDefault(name, new long[4]);
+            long[] fileCounts = {row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8)};
             long size = stats.get(name)[0];
             long modified = stats.get(name)[1];
             StagedFile prior = priorByName.get(name);
@@ -231,6 +225,10 @@ public final class Stager {
                         row.getLong(3), noLocation, outOfForce, null, null));
                 manifest.add(new StagedFile(source.folder(), name, checksum, size, modified, null, runId));
             }
+            if (!dropped.contains(name)) {
+                freshRows += fileCounts[0];
+                freshRejects += fileCounts[1];
+            }
         }
         changed |= !replaced.isEmpty();
         reports.sort(java.util.Comparator.comparing(FileReport::file));
@@ -251,12 +249,18 @@ public final class Stager {
         Dataset<Row> newRows = newStaged;
         if (previous.staged() != null) {
             Dataset<Row> earlier = previous.staged().select(stagedColumns.toArray(Column[]::new));
-            Dataset<Row> kept = earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang());
-            changes = changes.unionByName(earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray())));
+            Dataset<Row> kept = earlier;
+            if (!replaced.isEmpty()) {
+                kept = earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang());
+                changes = changes.unionByName(earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray())));
+            }
             String key = SourceSchemas.keyColumn(source);
-            if (key != null) {
-                changes = changes.unionByName(kept.join(newStaged.select(key).distinct(), scala.jdk.javaapi.CollectionConverters
-                        .asScala(List.of(key)).toSeq(), "left_semi"));
+            if (key != null && freshRows > 0) {
+                // No distinct: a semi join keeps each earlier row once however often its key is restated,
+                // and a distinct is one more Spark job.
+                Dataset<Row> keys = newStaged.select(key);
+                changes = changes.unionByName(kept.join(freshRows <= BROADCAST_KEYS_UP_TO ? broadcast(keys) : keys,
+                        scala.jdk.javaapi.CollectionConverters.asScala(List.of(key)).toSeq(), "left_semi"));
             }
             newStaged = kept.unionByName(newStaged);
         }
@@ -265,7 +269,7 @@ public final class Stager {
                     .select("source", "file", "line", "reason_code", "column", "reason").unionByName(newRejects);
         }
         return new StagingResult(source, newestPerKey(source, newStaged), newRejects, changes, all, reports, manifest, changed, newRows, replaced,
-                previous.staged() != null);
+                previous.staged() != null, previous.rejects() != null && freshRejects == 0 && replaced.isEmpty());
     }
 
     /** Across files the newer row replaces the older: crime by extracted_at, others by file order. */
@@ -289,6 +293,7 @@ public final class Stager {
     private static Iterator<Row> readFiles(Source source, RowValidator validator, int width, int total, Iterator<String> numberedUris) {
         Configuration configuration = new Configuration();
         FileReader reader = new FileReader(source, validator);
+        int placement = source == Source.POLICEUK ? StagedSchemas.columnNames(source).indexOf("placement") : -1;
         // Progress while the files are read: every file of a small night, every 5% of a large first load.
         int step = Math.max(1, total / 20);
         return new Iterator<>() {
@@ -317,22 +322,27 @@ public final class Stager {
                 String name = source.folder() + "/" + path.getName();
                 String fileOrder = FileNames.extractDate(path.getName()).map(LocalDate::toString).orElse("0000-00-00") + "|" + path.getName();
                 List<Row> rows = new ArrayList<>();
+                // Staged, rejected, and staged police.uk rows with no location or out of force.
+                long[] counts = new long[4];
                 FileReader.FileSummary summary;
                 try (InputStream input = path.getFileSystem(configuration).open(path)) {
-                    summary = reader.read(name, input, (line, outcome) -> rows.add(outcomeRow(outcome, name, line, fileOrder, width)));
+                    summary = reader.read(name, input, (line, outcome) -> {
+                        if (outcome instanceof RowOutcome.Staged staged) {
+                            counts[0]++;
+                            Object where = placement < 0 ? null : staged.values()[placement];
+                            counts[2] += "no_location".equals(where) ? 1 : 0;
+                            counts[3] += "out_of_force".equals(where) ? 1 : 0;
+                        }
+                        else {
+                            counts[1]++;
+                        }
+                        rows.add(outcomeRow(outcome, name, line, fileOrder, width));
+                    });
                 }
                 catch (IOException e) {
                     throw new java.io.UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
                 }
-                Object[] values = new Object[width + 10];
-                values[width] = name;
-                values[width + 1] = 0L;
-                values[width + 2] = fileOrder;
-                values[width + 3] = FILE;
-                values[width + 7] = summary.checksum();
-                values[width + 8] = summary.rowsRead();
-                values[width + 9] = summary.unknownFields();
-                rows.add(withRefusal(values, summary.refusal(), width));
+                rows.add(fileRow(name, fileOrder, summary, counts, width));
                 if (total <= 100 || number % step == 0 || number == total) {
                     LOG.info("{}: file {} of {} read: {} ({} rows)", source.folder(), number, total, name, summary.rowsRead());
                 }
@@ -341,14 +351,25 @@ public final class Stager {
         };
     }
 
-    private static Row withRefusal(Object[] values, String refusal, int width) {
-        Object[] all = java.util.Arrays.copyOf(values, width + 11);
-        all[width + 10] = refusal;
-        return RowFactory.create(all);
+    /** A file's own row: its checksum, rows read, unknown fields and refusal, and the counts of its rows' outcomes. */
+    private static Row fileRow(String name, String fileOrder, FileReader.FileSummary summary, long[] counts, int width) {
+        Object[] values = new Object[width + OUTCOME_FIELDS];
+        values[width] = name;
+        values[width + 1] = 0L;
+        values[width + 2] = fileOrder;
+        values[width + 3] = FILE;
+        values[width + 7] = summary.checksum();
+        values[width + 8] = summary.rowsRead();
+        values[width + 9] = summary.unknownFields();
+        values[width + 10] = summary.refusal();
+        for (int i = 0; i < counts.length; i++) {
+            values[width + 11 + i] = counts[i];
+        }
+        return RowFactory.create(values);
     }
 
     private static Row outcomeRow(RowOutcome outcome, String file, long line, String fileOrder, int width) {
-        Object[] values = new Object[width + 11];
+        Object[] values = new Object[width + OUTCOME_FIELDS];
         values[width] = file;
         values[width + 1] = line;
         values[width + 2] = fileOrder;
@@ -386,6 +407,9 @@ public final class Stager {
         fields.add(DataTypes.createStructField("_rows_read", DataTypes.LongType, true));
         fields.add(DataTypes.createStructField("_unknown_fields", DataTypes.LongType, true));
         fields.add(DataTypes.createStructField("_refusal", DataTypes.StringType, true));
+        for (String count : List.of("_staged", "_rejected", "_no_location", "_out_of_force")) {
+            fields.add(DataTypes.createStructField(count, DataTypes.LongType, true));
+        }
         return DataTypes.createStructType(fields);
     }
 }

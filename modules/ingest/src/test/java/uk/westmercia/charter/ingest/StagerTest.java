@@ -168,6 +168,7 @@ class StagerTest {
         assertThat(first.result.changed()).isTrue();
         assertThat(first.staged).isEqualTo(Map.of("K1", "Burglary", "K2", "Robbery"));
         assertThat(first.rejects).isEqualTo(1);
+        assertThat(first.result.rejectsUnchanged()).as("no earlier rejects to keep").isFalse();
 
         // The same landing again: no file is read, nothing changes.
         Run second = run(spark, landing, warehouse, "r2", first);
@@ -176,6 +177,7 @@ class StagerTest {
         assertThat(second.result.fileReports()).extracting(FileReport::status).containsExactly(FileReport.UNCHANGED, FileReport.UNCHANGED);
         assertThat(second.result.fileReports()).extracting(FileReport::rowsRead).containsExactly(0L, 0L);
         assertThat(second.staged).isEqualTo(first.staged);
+        assertThat(second.result.rejectsUnchanged()).isTrue();
 
         // The April file landed again under another name: read (new name), recognised by checksum, staged once.
         Files.copy(crime.resolve("crime-2024-04-01.csv"), crime.resolve("crime-2024-06-01-resent.csv"));
@@ -194,6 +196,8 @@ class StagerTest {
         assertThat(touched.status()).isEqualTo(FileReport.UNCHANGED);
         assertThat(third.staged).isEqualTo(first.staged);
         assertThat(third.rejects).isEqualTo(1);
+        // The copy's bad row was rejected when the April file was first staged.
+        assertThat(third.result.rejectsUnchanged()).isTrue();
 
         // A fourth run: all three are known by name, size and time now; a new extract restates K1.
         Files.writeString(crime.resolve("crime-2024-07-01.csv"), CRIME_HEADER + "K1,2024-03-01,Vehicle crime,SHR02,,\nK3,2024-06-01,Drugs,HER01,,\n");
@@ -203,6 +207,7 @@ class StagerTest {
                 .containsExactly(FileReport.UNCHANGED, FileReport.UNCHANGED, FileReport.UNCHANGED, FileReport.STAGED);
         assertThat(fourth.staged).isEqualTo(Map.of("K1", "Vehicle crime", "K2", "Robbery", "K3", "Drugs"));
         assertThat(fourth.rejects).isEqualTo(1);
+        assertThat(fourth.result.rejectsUnchanged()).as("a new file without a bad row").isTrue();
 
         // A file whose content changed under the same name replaces its earlier rows and rejects.
         Files.writeString(crime.resolve("crime-2024-04-01.csv"), CRIME_HEADER + "K1,2024-03-01,Burglary,HER01,,\nK9,2024-03-01,Drugs,HER01,,\n");
@@ -210,6 +215,13 @@ class StagerTest {
         assertThat(fifth.result.changed()).isTrue();
         assertThat(fifth.staged).isEqualTo(Map.of("K1", "Vehicle crime", "K2", "Robbery", "K3", "Drugs", "K9", "Drugs"));
         assertThat(fifth.rejects).isZero();
+        assertThat(fifth.result.rejectsUnchanged()).as("the April file's earlier reject is taken away").isFalse();
+
+        // A new file with a bad row adds a reject.
+        Files.writeString(crime.resolve("crime-2024-08-01.csv"), CRIME_HEADER + "K4,2024-07-01,Drugs,HER01,,\nK5,2024-07-02,Drugs,NOWHERE,,\n");
+        Run sixth = run(spark, landing, warehouse, "r6", fifth);
+        assertThat(sixth.rejects).isEqualTo(1);
+        assertThat(sixth.result.rejectsUnchanged()).isFalse();
     }
 
     private record Run(StagingResult result, Map<String, String> staged, long rejects, Path stagedPath, Path rejectsPath, List<StagedFile> manifest) {
