@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -57,7 +60,9 @@ public final class Stager {
     /** Up to this many new rows, their keys are broadcast to find the earlier rows they restate. */
     private static final long BROADCAST_KEYS_UP_TO = 1_000_000;
     /** The outcome columns after the validated fields: where a row came from, its kind, and a rejection's or a file's details. */
-    private static final int OUTCOME_FIELDS = 15;
+    private static final int OUTCOME_FIELDS = 17;
+    /** Strings in the order Spark and Parquet compare them: by their UTF-8 bytes, unsigned. */
+    private static final Comparator<String> BYTE_ORDER = Comparator.comparing(value -> value.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
 
     private final SparkSession spark;
     private final ReferenceLookup reference;
@@ -149,7 +154,7 @@ public final class Stager {
         Map<String, String> known = new HashMap<>();
         previous.files().stream()
                 .filter(file -> file.source().equals(source.folder()) && !reread.contains(file.file()) && file.duplicateOf() == null)
-                .sorted(java.util.Comparator.comparing(StagedFile::file))
+                .sorted(Comparator.comparing(StagedFile::file))
                 .forEach(file -> known.putIfAbsent(file.checksum(), file.file()));
 
         StructType outcomeSchema = outcomeSchema(source);
@@ -173,14 +178,16 @@ public final class Stager {
         Set<String> dropped = new LinkedHashSet<>();
         List<String> replaced = new ArrayList<>();
         boolean changed = false;
-        // What the files not dropped add: the rows and rejects the fresh filter below keeps.
+        // What the files not dropped add: the rows and rejects the fresh filter below keeps, and the range of their keys.
         long freshRows = 0;
         long freshRejects = 0;
+        String keyMin = null;
+        String keyMax = null;
         List<Row> fileRows = new ArrayList<>(all.filter(col(KIND).equalTo(FILE))
                 .select(StagedSchemas.SOURCE_FILE, "_checksum", "_rows_read", "_unknown_fields", "_refusal", "_staged", "_rejected",
-                        "_no_location", "_out_of_force")
+                        "_no_location", "_out_of_force", "_key_min", "_key_max")
                 .collectAsList());
-        fileRows.sort(java.util.Comparator.comparing(row -> row.getString(0)));
+        fileRows.sort(Comparator.comparing(row -> row.getString(0)));
         for (Row row : fileRows) {
             String name = row.getString(0);
             String checksum = row.getString(1);
@@ -228,10 +235,12 @@ public final class Stager {
             if (!dropped.contains(name)) {
                 freshRows += fileCounts[0];
                 freshRejects += fileCounts[1];
+                keyMin = least(keyMin, row.getString(9));
+                keyMax = greatest(keyMax, row.getString(10));
             }
         }
         changed |= !replaced.isEmpty();
-        reports.sort(java.util.Comparator.comparing(FileReport::file));
+        reports.sort(Comparator.comparing(FileReport::file));
 
         List<Column> stagedColumns = new ArrayList<>();
         for (StructField field : StagedSchemas.schema(source).fields()) {
@@ -255,11 +264,14 @@ public final class Stager {
                 changes = changes.unionByName(earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray())));
             }
             String key = SourceSchemas.keyColumn(source);
-            if (key != null && freshRows > 0) {
+            if (key != null && keyMin != null) {
                 // No distinct: a semi join keeps each earlier row once however often its key is restated,
                 // and a distinct is one more Spark job.
                 Dataset<Row> keys = newStaged.select(key);
-                changes = changes.unionByName(kept.join(freshRows <= BROADCAST_KEYS_UP_TO ? broadcast(keys) : keys,
+                // Only an earlier row in the new keys' range can be restated. Parquet skips the row groups
+                // wholly outside it: where keys grow with time, most months are not read at all.
+                Dataset<Row> candidates = kept.filter(col(key).between(keyMin, keyMax));
+                changes = changes.unionByName(candidates.join(freshRows <= BROADCAST_KEYS_UP_TO ? broadcast(keys) : keys,
                         scala.jdk.javaapi.CollectionConverters.asScala(List.of(key)).toSeq(), "left_semi"));
             }
             newStaged = kept.unionByName(newStaged);
@@ -294,6 +306,7 @@ public final class Stager {
         Configuration configuration = new Configuration();
         FileReader reader = new FileReader(source, validator);
         int placement = source == Source.POLICEUK ? StagedSchemas.columnNames(source).indexOf("placement") : -1;
+        int key = SourceSchemas.keyColumn(source) == null ? -1 : StagedSchemas.columnNames(source).indexOf(SourceSchemas.keyColumn(source));
         // Progress while the files are read: every file of a small night, every 5% of a large first load.
         int step = Math.max(1, total / 20);
         return new Iterator<>() {
@@ -322,8 +335,9 @@ public final class Stager {
                 String name = source.folder() + "/" + path.getName();
                 String fileOrder = FileNames.extractDate(path.getName()).map(LocalDate::toString).orElse("0000-00-00") + "|" + path.getName();
                 List<Row> rows = new ArrayList<>();
-                // Staged, rejected, and staged police.uk rows with no location or out of force.
+                // Staged, rejected, and staged police.uk rows with no location or out of force; the least and greatest key staged.
                 long[] counts = new long[4];
+                String[] keys = new String[2];
                 FileReader.FileSummary summary;
                 try (InputStream input = path.getFileSystem(configuration).open(path)) {
                     summary = reader.read(name, input, (line, outcome) -> {
@@ -332,6 +346,10 @@ public final class Stager {
                             Object where = placement < 0 ? null : staged.values()[placement];
                             counts[2] += "no_location".equals(where) ? 1 : 0;
                             counts[3] += "out_of_force".equals(where) ? 1 : 0;
+                            if (key >= 0 && staged.values()[key] instanceof String value) {
+                                keys[0] = least(keys[0], value);
+                                keys[1] = greatest(keys[1], value);
+                            }
                         }
                         else {
                             counts[1]++;
@@ -342,7 +360,7 @@ public final class Stager {
                 catch (IOException e) {
                     throw new java.io.UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
                 }
-                rows.add(fileRow(name, fileOrder, summary, counts, width));
+                rows.add(fileRow(name, fileOrder, summary, counts, keys, width));
                 if (total <= 100 || number % step == 0 || number == total) {
                     LOG.info("{}: file {} of {} read: {} ({} rows)", source.folder(), number, total, name, summary.rowsRead());
                 }
@@ -351,8 +369,18 @@ public final class Stager {
         };
     }
 
-    /** A file's own row: its checksum, rows read, unknown fields and refusal, and the counts of its rows' outcomes. */
-    private static Row fileRow(String name, String fileOrder, FileReader.FileSummary summary, long[] counts, int width) {
+    /** The lesser of two keys in {@link #BYTE_ORDER}; null stands for none. */
+    private static String least(String a, String b) {
+        return a == null || (b != null && BYTE_ORDER.compare(b, a) < 0) ? b : a;
+    }
+
+    /** The greater of two keys in {@link #BYTE_ORDER}; null stands for none. */
+    private static String greatest(String a, String b) {
+        return a == null || (b != null && BYTE_ORDER.compare(b, a) > 0) ? b : a;
+    }
+
+    /** A file's own row: its checksum, rows read, unknown fields and refusal, the counts of its rows' outcomes and its keys' range. */
+    private static Row fileRow(String name, String fileOrder, FileReader.FileSummary summary, long[] counts, String[] keys, int width) {
         Object[] values = new Object[width + OUTCOME_FIELDS];
         values[width] = name;
         values[width + 1] = 0L;
@@ -365,6 +393,8 @@ public final class Stager {
         for (int i = 0; i < counts.length; i++) {
             values[width + 11 + i] = counts[i];
         }
+        values[width + 15] = keys[0];
+        values[width + 16] = keys[1];
         return RowFactory.create(values);
     }
 
@@ -410,6 +440,8 @@ public final class Stager {
         for (String count : List.of("_staged", "_rejected", "_no_location", "_out_of_force")) {
             fields.add(DataTypes.createStructField(count, DataTypes.LongType, true));
         }
+        fields.add(DataTypes.createStructField("_key_min", DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField("_key_max", DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
     }
 }

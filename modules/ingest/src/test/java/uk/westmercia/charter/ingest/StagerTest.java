@@ -2,11 +2,15 @@ package uk.westmercia.charter.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -222,6 +226,31 @@ class StagerTest {
         Run sixth = run(spark, landing, warehouse, "r6", fifth);
         assertThat(sixth.rejects).isEqualTo(1);
         assertThat(sixth.result.rejectsUnchanged()).isFalse();
+    }
+
+    @Test
+    void restatedKeysAreFoundInTheOrderSparkComparesStrings(SparkSession spark, @TempDir Path landing, @TempDir Path warehouse) throws IOException {
+        // Java orders U+FF21 (a fullwidth A) after U+1F600 (an emoji, the UTF-16 pair D83D DE00); Spark and Parquet
+        // compare UTF-8 bytes (EF BC A1 and F0 9F 98 80) and order it before: the new keys' range must be theirs.
+        Path crime = Files.createDirectories(landing.resolve("crime"));
+        Files.writeString(crime.resolve("crime-2024-04-01.csv"), CRIME_HEADER
+                + "\uFF21,2024-03-01,Burglary,HER01,,\n\uD83D\uDE00,2024-03-02,Drugs,HER01,,\nK1,2024-03-03,Drugs,HER01,,\n");
+        Run first = run(spark, landing, warehouse, "r1", null);
+        Files.writeString(crime.resolve("crime-2024-05-01.csv"), CRIME_HEADER
+                + "\uFF21,2024-04-01,Robbery,HER01,,\n\uD83D\uDE00,2024-04-02,Robbery,HER01,,\n");
+        Stager.Previous previous = new Stager.Previous(spark.read().parquet(first.stagedPath.toString()),
+                spark.read().parquet(first.rejectsPath.toString()), first.manifest);
+        StagingResult result = stager(spark).stage(Source.CRIME, Stager.landingFiles(landing, Source.CRIME), previous, "r2");
+        try {
+            ChangeSummary changes = result.summariseChanges(List.of(count(lit(1)), min(col("recorded_date"))));
+            // The two new versions (April) and the two first versions they restate (March); K1 is not restated.
+            assertThat(changes.months()).containsExactly("2024-03", "2024-04");
+            assertThat(changes.aggregates().getLong(0)).isEqualTo(4);
+            assertThat(changes.aggregates().<LocalDate>getAs(1)).isEqualTo(LocalDate.of(2024, 3, 1));
+        }
+        finally {
+            result.release();
+        }
     }
 
     private record Run(StagingResult result, Map<String, String> staged, long rejects, Path stagedPath, Path rejectsPath, List<StagedFile> manifest) {
