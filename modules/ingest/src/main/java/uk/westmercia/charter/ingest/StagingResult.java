@@ -68,7 +68,7 @@ public final class StagingResult {
     }
 
     /**
-     * One aggregate over {@link #changes()}, a single Spark job: the record months they reach (the
+     * One aggregate over {@link #changes()}, one Spark action: the record months they reach (the
      * months {@link StagedTableWriter} rewrites) and the given aggregate columns over the same rows
      * (the earliest metric dates, say), so the changes are read once for both. Call it before
      * {@link #release()}.

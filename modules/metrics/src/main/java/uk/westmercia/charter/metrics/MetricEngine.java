@@ -122,7 +122,8 @@ public final class MetricEngine {
             return Map.of();
         }
         // One small aggregate per changed source: a handful of minima.
-        return minima.earliest(rows.agg(minima.columns().get(0), minima.columns().subList(1, minima.columns().size()).toArray(Column[]::new)).first());
+        List<Column> columns = minima.columns();
+        return minima.earliest(rows.agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new)).first());
     }
 
     /**
@@ -132,8 +133,8 @@ public final class MetricEngine {
      */
     public record DateMinima(List<Column> columns, List<List<String>> metricIds) {
         public DateMinima {
-            columns = List.copyOf(columns);
-            metricIds = metricIds.stream().map(List::copyOf).toList();
+            columns = List.copyOf(requireNonNull(columns, "columns is null"));
+            metricIds = requireNonNull(metricIds, "metricIds is null").stream().map(List::copyOf).toList();
             if (columns.size() != metricIds.size()) {
                 throw new IllegalArgumentException("Cannot date changes: " + columns.size() + " minima for " + metricIds.size() + " groups of metrics");
             }
@@ -141,6 +142,7 @@ public final class MetricEngine {
 
         /** Each metric's earliest date from a row holding the minima in order; a null minimum (no rows) dates nothing. */
         public Map<String, LocalDate> earliest(Row row) {
+            requireNonNull(row, "row is null");
             if (row.size() != columns.size()) {
                 throw new IllegalArgumentException("Cannot date changes: the row has " + row.size() + " values for " + columns.size() + " minima");
             }
