@@ -25,6 +25,15 @@ public final class StagedSchemas {
     /** The partition column: the {@code yyyy-MM} month of a row's record date, a string. */
     public static final String RECORD_MONTH = "record_month";
 
+    /** The columns of {@code rejects/<source>/}: where a rejected row was, and why (its values are not kept). */
+    public static final StructType REJECTS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("source", DataTypes.StringType, true),
+            DataTypes.createStructField("file", DataTypes.StringType, true),
+            DataTypes.createStructField("line", DataTypes.LongType, true),
+            DataTypes.createStructField("reason_code", DataTypes.StringType, true),
+            DataTypes.createStructField("column", DataTypes.StringType, true),
+            DataTypes.createStructField("reason", DataTypes.StringType, true)));
+
     private StagedSchemas() {
     }
 

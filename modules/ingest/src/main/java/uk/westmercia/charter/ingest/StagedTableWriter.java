@@ -1,7 +1,6 @@
 package uk.westmercia.charter.ingest;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static uk.westmercia.charter.ingest.StagedSchemas.RECORD_MONTH;
 import static uk.westmercia.charter.ingest.StagedSchemas.SOURCE_FILE;
@@ -10,13 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +26,7 @@ import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.warehouse.HardLinks;
 
 /**
  * Writes a source's staged table into a new version folder, partitioned by
@@ -38,8 +38,6 @@ import uk.westmercia.charter.catalogue.Source;
 public final class StagedTableWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StagedTableWriter.class);
     private static final String MONTH_FOLDER = RECORD_MONTH + "=";
-    /** Up to this many new rows, their keys are broadcast to find the months of the rows they restate. */
-    private static final long BROADCAST_KEYS_UP_TO = 1_000_000;
 
     /** What a write did: the months Spark wrote, and the months and files taken over from the previous version. */
     public record Written(SortedSet<String> writtenMonths, int linkedMonths, int linkedFiles, int copiedFiles) {
@@ -62,6 +60,24 @@ public final class StagedTableWriter {
      */
     public Written write(StagingResult result, Path version, Optional<Path> previous) {
         requireNonNull(result, "result is null");
+        return write(result, () -> result.summariseChanges(List.of()), version, previous);
+    }
+
+    /**
+     * As {@link #write(StagingResult, Path, Optional)}, with the months to rewrite taken from a summary
+     * of {@code result}'s changes the caller made already (with the aggregates it needed besides).
+     */
+    public Written write(StagingResult result, ChangeSummary changes, Path version, Optional<Path> previous) {
+        requireNonNull(result, "result is null");
+        requireNonNull(changes, "changes is null");
+        if (changes.source() != result.source()) {
+            throw new IllegalArgumentException("Cannot write staged " + result.source().folder() + ": the change summary is of "
+                    + changes.source().folder());
+        }
+        return write(result, () -> changes, version, previous);
+    }
+
+    private Written write(StagingResult result, Supplier<ChangeSummary> changes, Path version, Optional<Path> previous) {
         requireNonNull(version, "version is null");
         requireNonNull(previous, "previous is null");
         Source source = result.source();
@@ -72,7 +88,7 @@ public final class StagedTableWriter {
             written = new Written(months(version), 0, 0, 0);
         }
         else {
-            written = writeChangedMonths(result, version, partitioned.get());
+            written = writeChangedMonths(result, changes.get().months(), version, partitioned.get());
         }
         if (months(version).isEmpty()) {
             // Spark writes no file for an empty partitioned table: one empty file keeps its schema readable.
@@ -85,10 +101,10 @@ public final class StagedTableWriter {
         return written;
     }
 
-    private Written writeChangedMonths(StagingResult result, Path version, Path previous) {
+    /** Rewrites the affected months (the record months of {@link StagingResult#changes()}) and links the others. */
+    private Written writeChangedMonths(StagingResult result, SortedSet<String> affected, Path version, Path previous) {
         Source source = result.source();
         Dataset<Row> before = spark.read().schema(StagedSchemas.partitionedSchema(source)).parquet(previous.toString());
-        SortedSet<String> affected = affectedMonths(result, before);
         // Partition pruning: only the affected months of the previous version are read.
         Dataset<Row> kept = before.filter(col(RECORD_MONTH).isin(affected.toArray()));
         if (!result.replaced().isEmpty()) {
@@ -106,25 +122,10 @@ public final class StagedTableWriter {
             if (affected.contains(month)) {
                 continue;
             }
-            Path from = previous.resolve(MONTH_FOLDER + month);
-            Path to = version.resolve(MONTH_FOLDER + month);
             try {
-                Files.createDirectory(to);
-                for (Path file : list(from)) {
-                    if (!Files.isRegularFile(file)) {
-                        continue;
-                    }
-                    Path target = to.resolve(file.getFileName());
-                    try {
-                        Files.createLink(target, file);
-                        linked++;
-                    }
-                    catch (IOException | UnsupportedOperationException e) {
-                        // Another file system, or one without hard links.
-                        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                        copied++;
-                    }
-                }
+                HardLinks.Linked files = HardLinks.linkFiles(previous.resolve(MONTH_FOLDER + month), version.resolve(MONTH_FOLDER + month));
+                linked += files.linked();
+                copied += files.copied();
             }
             catch (IOException e) {
                 throw new UncheckedIOException("Cannot take month " + month + " of staged " + source.folder() + " over from " + previous
@@ -133,43 +134,6 @@ public final class StagedTableWriter {
             linkedMonths++;
         }
         return new Written(affected, linkedMonths, linked, copied);
-    }
-
-    /**
-     * The record months of {@link StagingResult#changes()}, read more cheaply: the months of the new
-     * rows, and of the previous rows that a changed file held or a new row restates. Only the key and
-     * file columns of the previous version are read; the month is its partition folder.
-     */
-    private static SortedSet<String> affectedMonths(StagingResult result, Dataset<Row> before) {
-        Source source = result.source();
-        long freshRows = 0;
-        List<String> found = new ArrayList<>();
-        for (Row row : result.fresh().groupBy(StagedSchemas.recordMonth(source).as(RECORD_MONTH)).count().collectAsList()) {
-            found.add(row.getString(0));
-            freshRows += row.getLong(1);
-        }
-        List<Dataset<Row>> earlier = new ArrayList<>();
-        if (!result.replaced().isEmpty()) {
-            earlier.add(before.filter(col(SOURCE_FILE).isin(result.replaced().toArray())).select(RECORD_MONTH));
-        }
-        String key = SourceSchemas.keyColumn(source);
-        if (key != null && freshRows > 0) {
-            Dataset<Row> keys = result.fresh().select(key).distinct();
-            earlier.add(before.select(key, RECORD_MONTH)
-                    .join(freshRows <= BROADCAST_KEYS_UP_TO ? broadcast(keys) : keys,
-                            scala.jdk.javaapi.CollectionConverters.asScala(List.of(key)).toSeq(), "left_semi")
-                    .select(RECORD_MONTH));
-        }
-        if (!earlier.isEmpty()) {
-            Dataset<Row> union = earlier.stream().reduce(Dataset::union).orElseThrow();
-            for (Row row : union.distinct().collectAsList()) {
-                found.add(row.getString(0));
-            }
-        }
-        if (found.contains(null)) {
-            throw new IllegalStateException("Cannot write staged " + source.folder() + " by month: some rows have no record date");
-        }
-        return new TreeSet<>(found);
     }
 
     private static void writeByMonth(Source source, Dataset<Row> rows, Path version) {

@@ -1,8 +1,8 @@
 package uk.westmercia.charter.ingest;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -11,12 +11,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +57,12 @@ public final class Stager {
     private static final String STAGED = "staged";
     private static final String REJECTED = "rejected";
     private static final String FILE = "file";
+    /** Up to this many new rows, their keys are broadcast to find the earlier rows they restate. */
+    private static final long BROADCAST_KEYS_UP_TO = 1_000_000;
+    /** The outcome columns after the validated fields: where a row came from, its kind, and a rejection's or a file's details. */
+    private static final int OUTCOME_FIELDS = 17;
+    /** Strings in the order Spark and Parquet compare them: by their UTF-8 bytes, unsigned. */
+    private static final Comparator<String> BYTE_ORDER = Comparator.comparing(value -> value.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
 
     private final SparkSession spark;
     private final ReferenceLookup reference;
@@ -104,8 +114,9 @@ public final class Stager {
      * was staged before (under any name) adds no rows. The result's staged table is the previous
      * staged rows (less those of a file whose content changed) together with the new rows, newest per
      * key; its rejects likewise. The caller writes the staged table with {@link StagedTableWriter}
-     * (which rewrites only the months the changes reach) and {@link StagingResult#rejects()} (when
-     * {@link StagingResult#changed()}), then calls {@link StagingResult#release()}.
+     * (which rewrites only the months the changes reach, see {@link StagingResult#summariseChanges})
+     * and {@link StagingResult#rejects()} (when {@link StagingResult#changed()}; the previous version's
+     * files serve when {@link StagingResult#rejectsUnchanged()}), then calls {@link StagingResult#release()}.
      */
     public StagingResult stage(Source source, List<Path> files, Previous previous, String runId) {
         requireNonNull(source, "source is null");
@@ -143,7 +154,7 @@ public final class Stager {
         Map<String, String> known = new HashMap<>();
         previous.files().stream()
                 .filter(file -> file.source().equals(source.folder()) && !reread.contains(file.file()) && file.duplicateOf() == null)
-                .sorted(java.util.Comparator.comparing(StagedFile::file))
+                .sorted(Comparator.comparing(StagedFile::file))
                 .forEach(file -> known.putIfAbsent(file.checksum(), file.file()));
 
         StructType outcomeSchema = outcomeSchema(source);
@@ -162,36 +173,26 @@ public final class Stager {
                 .mapPartitions(partition -> readFiles(source, validator, width, total, partition));
         Dataset<Row> all = spark.createDataFrame(outcomes, outcomeSchema).persist(StorageLevel.MEMORY_AND_DISK());
 
-        // One row per file, kind and placement: bounded by the number of files. This reads every file, once.
-        Map<String, long[]> counts = new HashMap<>();
-        Column placement = source == Source.POLICEUK ? col("placement") : lit(null).cast(DataTypes.StringType);
-        for (Row row : all.filter(col(KIND).notEqual(FILE)).groupBy(col(StagedSchemas.SOURCE_FILE), col(KIND), placement.as("p"))
-                .agg(count(lit(1)).as("n")).collectAsList()) {
-            long[] fileCounts = counts.computeIfAbsent(row.getString(0), file -> new long[4]);
-            long n = row.getLong(3);
-            if (STAGED.equals(row.getString(1))) {
-                fileCounts[0] += n;
-                if ("no_location".equals(row.getString(2))) {
-                    fileCounts[2] += n;
-                }
-                if ("out_of_force".equals(row.getString(2))) {
-                    fileCounts[3] += n;
-                }
-            }
-            else {
-                fileCounts[1] += n;
-            }
-        }
-        List<String> dropped = new ArrayList<>();
+        // The files' own rows, one per file, each with the counts of what its task staged and rejected:
+        // bounded by the number of files, and no shuffle. This reads every file, once.
+        Set<String> dropped = new LinkedHashSet<>();
         List<String> replaced = new ArrayList<>();
         boolean changed = false;
-        for (Row row : all.filter(col(KIND).equalTo(FILE))
-                .select(StagedSchemas.SOURCE_FILE, "_checksum", "_rows_read", "_unknown_fields", "_refusal")
-                .orderBy(StagedSchemas.SOURCE_FILE).collectAsList()) {
+        // What the files not dropped add: the rows and rejects the fresh filter below keeps, and the range of their keys.
+        long freshRows = 0;
+        long freshRejects = 0;
+        String keyMin = null;
+        String keyMax = null;
+        List<Row> fileRows = new ArrayList<>(all.filter(col(KIND).equalTo(FILE))
+                .select(StagedSchemas.SOURCE_FILE, "_checksum", "_rows_read", "_unknown_fields", "_refusal", "_staged", "_rejected",
+                        "_no_location", "_out_of_force", "_key_min", "_key_max")
+                .collectAsList());
+        fileRows.sort(Comparator.comparing(row -> row.getString(0)));
+        for (Row row : fileRows) {
             String name = row.getString(0);
             String checksum = row.getString(1);
             long read = row.getLong(2);
-            long[] fileCounts = counts.getOrDefault(name, new long[4]);
+            long[] fileCounts = {row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8)};
             long size = stats.get(name)[0];
             long modified = stats.get(name)[1];
             StagedFile prior = priorByName.get(name);
@@ -231,9 +232,15 @@ public final class Stager {
                         row.getLong(3), noLocation, outOfForce, null, null));
                 manifest.add(new StagedFile(source.folder(), name, checksum, size, modified, null, runId));
             }
+            if (!dropped.contains(name)) {
+                freshRows += fileCounts[0];
+                freshRejects += fileCounts[1];
+                keyMin = least(keyMin, row.getString(9));
+                keyMax = greatest(keyMax, row.getString(10));
+            }
         }
         changed |= !replaced.isEmpty();
-        reports.sort(java.util.Comparator.comparing(FileReport::file));
+        reports.sort(Comparator.comparing(FileReport::file));
 
         List<Column> stagedColumns = new ArrayList<>();
         for (StructField field : StagedSchemas.schema(source).fields()) {
@@ -251,12 +258,21 @@ public final class Stager {
         Dataset<Row> newRows = newStaged;
         if (previous.staged() != null) {
             Dataset<Row> earlier = previous.staged().select(stagedColumns.toArray(Column[]::new));
-            Dataset<Row> kept = earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang());
-            changes = changes.unionByName(earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray())));
+            Dataset<Row> kept = earlier;
+            if (!replaced.isEmpty()) {
+                kept = earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang());
+                changes = changes.unionByName(earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray())));
+            }
             String key = SourceSchemas.keyColumn(source);
-            if (key != null) {
-                changes = changes.unionByName(kept.join(newStaged.select(key).distinct(), scala.jdk.javaapi.CollectionConverters
-                        .asScala(List.of(key)).toSeq(), "left_semi"));
+            if (key != null && keyMin != null) {
+                // No distinct: a semi join keeps each earlier row once however often its key is restated,
+                // and a distinct is one more Spark job.
+                Dataset<Row> keys = newStaged.select(key);
+                // Only an earlier row in the new keys' range can be restated. Parquet skips the row groups
+                // wholly outside it: where keys grow with time, most months are not read at all.
+                Dataset<Row> candidates = kept.filter(col(key).between(keyMin, keyMax));
+                changes = changes.unionByName(candidates.join(freshRows <= BROADCAST_KEYS_UP_TO ? broadcast(keys) : keys,
+                        scala.jdk.javaapi.CollectionConverters.asScala(List.of(key)).toSeq(), "left_semi"));
             }
             newStaged = kept.unionByName(newStaged);
         }
@@ -265,7 +281,7 @@ public final class Stager {
                     .select("source", "file", "line", "reason_code", "column", "reason").unionByName(newRejects);
         }
         return new StagingResult(source, newestPerKey(source, newStaged), newRejects, changes, all, reports, manifest, changed, newRows, replaced,
-                previous.staged() != null);
+                previous.staged() != null, previous.rejects() != null && freshRejects == 0 && replaced.isEmpty());
     }
 
     /** Across files the newer row replaces the older: crime by extracted_at, others by file order. */
@@ -289,6 +305,8 @@ public final class Stager {
     private static Iterator<Row> readFiles(Source source, RowValidator validator, int width, int total, Iterator<String> numberedUris) {
         Configuration configuration = new Configuration();
         FileReader reader = new FileReader(source, validator);
+        int placement = source == Source.POLICEUK ? StagedSchemas.columnNames(source).indexOf("placement") : -1;
+        int key = SourceSchemas.keyColumn(source) == null ? -1 : StagedSchemas.columnNames(source).indexOf(SourceSchemas.keyColumn(source));
         // Progress while the files are read: every file of a small night, every 5% of a large first load.
         int step = Math.max(1, total / 20);
         return new Iterator<>() {
@@ -317,22 +335,32 @@ public final class Stager {
                 String name = source.folder() + "/" + path.getName();
                 String fileOrder = FileNames.extractDate(path.getName()).map(LocalDate::toString).orElse("0000-00-00") + "|" + path.getName();
                 List<Row> rows = new ArrayList<>();
+                // Staged, rejected, and staged police.uk rows with no location or out of force; the least and greatest key staged.
+                long[] counts = new long[4];
+                String[] keys = new String[2];
                 FileReader.FileSummary summary;
                 try (InputStream input = path.getFileSystem(configuration).open(path)) {
-                    summary = reader.read(name, input, (line, outcome) -> rows.add(outcomeRow(outcome, name, line, fileOrder, width)));
+                    summary = reader.read(name, input, (line, outcome) -> {
+                        if (outcome instanceof RowOutcome.Staged staged) {
+                            counts[0]++;
+                            Object where = placement < 0 ? null : staged.values()[placement];
+                            counts[2] += "no_location".equals(where) ? 1 : 0;
+                            counts[3] += "out_of_force".equals(where) ? 1 : 0;
+                            if (key >= 0 && staged.values()[key] instanceof String value) {
+                                keys[0] = least(keys[0], value);
+                                keys[1] = greatest(keys[1], value);
+                            }
+                        }
+                        else {
+                            counts[1]++;
+                        }
+                        rows.add(outcomeRow(outcome, name, line, fileOrder, width));
+                    });
                 }
                 catch (IOException e) {
                     throw new java.io.UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
                 }
-                Object[] values = new Object[width + 10];
-                values[width] = name;
-                values[width + 1] = 0L;
-                values[width + 2] = fileOrder;
-                values[width + 3] = FILE;
-                values[width + 7] = summary.checksum();
-                values[width + 8] = summary.rowsRead();
-                values[width + 9] = summary.unknownFields();
-                rows.add(withRefusal(values, summary.refusal(), width));
+                rows.add(fileRow(name, fileOrder, summary, counts, keys, width));
                 if (total <= 100 || number % step == 0 || number == total) {
                     LOG.info("{}: file {} of {} read: {} ({} rows)", source.folder(), number, total, name, summary.rowsRead());
                 }
@@ -341,14 +369,37 @@ public final class Stager {
         };
     }
 
-    private static Row withRefusal(Object[] values, String refusal, int width) {
-        Object[] all = java.util.Arrays.copyOf(values, width + 11);
-        all[width + 10] = refusal;
-        return RowFactory.create(all);
+    /** The lesser of two keys in {@link #BYTE_ORDER}; null stands for none. */
+    private static String least(String a, String b) {
+        return a == null || (b != null && BYTE_ORDER.compare(b, a) < 0) ? b : a;
+    }
+
+    /** The greater of two keys in {@link #BYTE_ORDER}; null stands for none. */
+    private static String greatest(String a, String b) {
+        return a == null || (b != null && BYTE_ORDER.compare(b, a) > 0) ? b : a;
+    }
+
+    /** A file's own row: its checksum, rows read, unknown fields and refusal, the counts of its rows' outcomes and its keys' range. */
+    private static Row fileRow(String name, String fileOrder, FileReader.FileSummary summary, long[] counts, String[] keys, int width) {
+        Object[] values = new Object[width + OUTCOME_FIELDS];
+        values[width] = name;
+        values[width + 1] = 0L;
+        values[width + 2] = fileOrder;
+        values[width + 3] = FILE;
+        values[width + 7] = summary.checksum();
+        values[width + 8] = summary.rowsRead();
+        values[width + 9] = summary.unknownFields();
+        values[width + 10] = summary.refusal();
+        for (int i = 0; i < counts.length; i++) {
+            values[width + 11 + i] = counts[i];
+        }
+        values[width + 15] = keys[0];
+        values[width + 16] = keys[1];
+        return RowFactory.create(values);
     }
 
     private static Row outcomeRow(RowOutcome outcome, String file, long line, String fileOrder, int width) {
-        Object[] values = new Object[width + 11];
+        Object[] values = new Object[width + OUTCOME_FIELDS];
         values[width] = file;
         values[width + 1] = line;
         values[width + 2] = fileOrder;
@@ -386,6 +437,11 @@ public final class Stager {
         fields.add(DataTypes.createStructField("_rows_read", DataTypes.LongType, true));
         fields.add(DataTypes.createStructField("_unknown_fields", DataTypes.LongType, true));
         fields.add(DataTypes.createStructField("_refusal", DataTypes.StringType, true));
+        for (String count : List.of("_staged", "_rejected", "_no_location", "_out_of_force")) {
+            fields.add(DataTypes.createStructField(count, DataTypes.LongType, true));
+        }
+        fields.add(DataTypes.createStructField("_key_min", DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField("_key_max", DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
     }
 }

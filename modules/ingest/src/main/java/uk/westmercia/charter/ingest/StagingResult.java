@@ -1,10 +1,18 @@
 package uk.westmercia.charter.ingest;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import uk.westmercia.charter.catalogue.Source;
 
 /** A source's staged rows and rejects, both drawn from one read of its files. */
@@ -20,9 +28,10 @@ public final class StagingResult {
     private final Dataset<Row> fresh;
     private final List<String> replaced;
     private final boolean againstPrevious;
+    private final boolean rejectsUnchanged;
 
     StagingResult(Source source, Dataset<Row> staged, Dataset<Row> rejects, Dataset<Row> changes, Dataset<Row> outcomes, List<FileReport> reports,
-            List<StagedFile> manifest, boolean changed, Dataset<Row> fresh, List<String> replaced, boolean againstPrevious) {
+            List<StagedFile> manifest, boolean changed, Dataset<Row> fresh, List<String> replaced, boolean againstPrevious, boolean rejectsUnchanged) {
         this.source = requireNonNull(source, "source is null");
         this.staged = requireNonNull(staged, "staged is null");
         this.rejects = requireNonNull(rejects, "rejects is null");
@@ -34,6 +43,7 @@ public final class StagingResult {
         this.fresh = requireNonNull(fresh, "fresh is null");
         this.replaced = List.copyOf(replaced);
         this.againstPrevious = againstPrevious;
+        this.rejectsUnchanged = rejectsUnchanged;
     }
 
     public Source source() {
@@ -57,6 +67,29 @@ public final class StagingResult {
         return changes;
     }
 
+    /**
+     * One aggregate over {@link #changes()}, one Spark action: the record months they reach (the
+     * months {@link StagedTableWriter} rewrites) and the given aggregate columns over the same rows
+     * (the earliest metric dates, say), so the changes are read once for both. Call it before
+     * {@link #release()}.
+     */
+    public ChangeSummary summariseChanges(List<Column> aggregates) {
+        requireNonNull(aggregates, "aggregates is null");
+        Column month = StagedSchemas.recordMonth(source);
+        List<Column> columns = new ArrayList<>(List.of(collect_set(month), count(when(month.isNull(), lit(1)))));
+        columns.addAll(aggregates);
+        // One row: the months are bounded by the table's span, the caller's aggregates by their number.
+        Row row = changes.agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new)).first();
+        if (row.getLong(1) > 0) {
+            throw new IllegalStateException("Cannot write staged " + source.folder() + " by month: some rows have no record date");
+        }
+        Object[] values = new Object[aggregates.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i + 2);
+        }
+        return new ChangeSummary(source, new TreeSet<String>(row.getList(0)), RowFactory.create(values));
+    }
+
     /** The rows of the files staged this run, before the newest per key is taken; in the staged schema. */
     Dataset<Row> fresh() {
         return fresh;
@@ -70,6 +103,15 @@ public final class StagingResult {
     /** Whether the staged table was built on an earlier run's staged table ({@link Stager.Previous#staged()}). */
     boolean againstPrevious() {
         return againstPrevious;
+    }
+
+    /**
+     * Whether the rejects table is the previous one as it was: it was built on an earlier run's
+     * rejects ({@link Stager.Previous#rejects()}), this run adds no rejected row and takes no file's
+     * rejects away. Its files can then be linked, not rewritten.
+     */
+    public boolean rejectsUnchanged() {
+        return rejectsUnchanged;
     }
 
     /** Per-file reconciliation, in file name order: every landing file of the source, read this run or not. */

@@ -1,12 +1,17 @@
 package uk.westmercia.charter.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
@@ -117,6 +123,52 @@ class StagedTableWriterTest {
         assertThat(rows(spark, Source.CRIME, second.staged)).containsExactlyElementsOf(expected);
         assertThat(spark.read().parquet(second.staged.toString()).filter(col("crime_ref").equalTo("K1")).first()
                 .<String>getAs(StagedSchemas.RECORD_MONTH)).isEqualTo("2024-05");
+    }
+
+    @Test
+    void oneSummaryOfTheChangesGivesTheMonthsToRewriteAndTheCallersAggregates(SparkSession spark) throws IOException {
+        write(Source.CRIME, "crime-2024-04-01.csv", CRIME_HEADER
+                + "K1,2024-03-05,Burglary,HER01,,\n"
+                + "K2,2024-03-20,Drugs,HER01,,\n"
+                + "K3,2024-04-01,Robbery,SHR02,,\n");
+        write(Source.CRIME, "crime-2024-05-01.csv", CRIME_HEADER
+                + "K4,2024-04-15,Drugs,HER01,,\n"
+                + "K5,2024-04-28,Shoplifting,HER01,,\n"
+                + "K6,2024-04-30,Robbery,HER02,,\n");
+        Version first = stage(spark, Source.CRIME, "r1", null);
+        write(Source.CRIME, "crime-2024-06-01.csv", CRIME_HEADER
+                + "K1,2024-05-30,Vehicle crime,HER01,,\n"
+                + "K7,2024-05-31,Drugs,SHR02,,\n");
+        Path may = landing.resolve("crime/crime-2024-05-01.csv");
+        Files.writeString(may, CRIME_HEADER
+                + "K4,2024-04-15,Robbery,HER01,,\n"
+                + "K5,2024-04-28,Shoplifting,HER01,cancelled,\n"
+                + "K8,2024-04-29,Drugs,HER01,,\n");
+        Files.setLastModifiedTime(may, FileTime.fromMillis(1_720_000_000_000L));
+
+        Stager.Previous previous = new Stager.Previous(spark.read().parquet(first.staged.toString()), spark.read().parquet(first.rejects.toString()),
+                first.manifest);
+        StagingResult result = stager(spark).stage(Source.CRIME, Stager.landingFiles(landing, Source.CRIME), previous, "r2");
+        try {
+            ChangeSummary changes = result.summariseChanges(List.of(min(col("recorded_date")), count(lit(1))));
+            // The changes: five new rows (K1 and K7 of June's file; K4, K5 and K8 of May's changed file), May's three
+            // earlier rows (K4, K5, K6), and K1's first version, from 5 March: nine rows in March, April and May.
+            assertThat(changes.source()).isEqualTo(Source.CRIME);
+            assertThat(changes.months()).containsExactly("2024-03", "2024-04", "2024-05");
+            assertThat(changes.aggregates().<LocalDate>getAs(0)).isEqualTo(LocalDate.of(2024, 3, 5));
+            assertThat(changes.aggregates().getLong(1)).isEqualTo(9);
+
+            StagedTableWriter writer = new StagedTableWriter(spark);
+            ChangeSummary contacts = new ChangeSummary(Source.CONTACTS, new TreeSet<>(), RowFactory.create());
+            assertThatThrownBy(() -> writer.write(result, contacts, warehouse.resolve("staged/r2"), Optional.of(first.staged)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Cannot write staged crime: the change summary is of contacts");
+            StagedTableWriter.Written written = writer.write(result, changes, warehouse.resolve("staged/r2"), Optional.of(first.staged));
+            assertThat(written.writtenMonths()).containsExactly("2024-03", "2024-04", "2024-05");
+        }
+        finally {
+            result.release();
+        }
     }
 
     @Test

@@ -2,11 +2,15 @@ package uk.westmercia.charter.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -168,6 +172,7 @@ class StagerTest {
         assertThat(first.result.changed()).isTrue();
         assertThat(first.staged).isEqualTo(Map.of("K1", "Burglary", "K2", "Robbery"));
         assertThat(first.rejects).isEqualTo(1);
+        assertThat(first.result.rejectsUnchanged()).as("no earlier rejects to keep").isFalse();
 
         // The same landing again: no file is read, nothing changes.
         Run second = run(spark, landing, warehouse, "r2", first);
@@ -176,6 +181,7 @@ class StagerTest {
         assertThat(second.result.fileReports()).extracting(FileReport::status).containsExactly(FileReport.UNCHANGED, FileReport.UNCHANGED);
         assertThat(second.result.fileReports()).extracting(FileReport::rowsRead).containsExactly(0L, 0L);
         assertThat(second.staged).isEqualTo(first.staged);
+        assertThat(second.result.rejectsUnchanged()).isTrue();
 
         // The April file landed again under another name: read (new name), recognised by checksum, staged once.
         Files.copy(crime.resolve("crime-2024-04-01.csv"), crime.resolve("crime-2024-06-01-resent.csv"));
@@ -194,6 +200,8 @@ class StagerTest {
         assertThat(touched.status()).isEqualTo(FileReport.UNCHANGED);
         assertThat(third.staged).isEqualTo(first.staged);
         assertThat(third.rejects).isEqualTo(1);
+        // The copy's bad row was rejected when the April file was first staged.
+        assertThat(third.result.rejectsUnchanged()).isTrue();
 
         // A fourth run: all three are known by name, size and time now; a new extract restates K1.
         Files.writeString(crime.resolve("crime-2024-07-01.csv"), CRIME_HEADER + "K1,2024-03-01,Vehicle crime,SHR02,,\nK3,2024-06-01,Drugs,HER01,,\n");
@@ -203,6 +211,7 @@ class StagerTest {
                 .containsExactly(FileReport.UNCHANGED, FileReport.UNCHANGED, FileReport.UNCHANGED, FileReport.STAGED);
         assertThat(fourth.staged).isEqualTo(Map.of("K1", "Vehicle crime", "K2", "Robbery", "K3", "Drugs"));
         assertThat(fourth.rejects).isEqualTo(1);
+        assertThat(fourth.result.rejectsUnchanged()).as("a new file without a bad row").isTrue();
 
         // A file whose content changed under the same name replaces its earlier rows and rejects.
         Files.writeString(crime.resolve("crime-2024-04-01.csv"), CRIME_HEADER + "K1,2024-03-01,Burglary,HER01,,\nK9,2024-03-01,Drugs,HER01,,\n");
@@ -210,6 +219,38 @@ class StagerTest {
         assertThat(fifth.result.changed()).isTrue();
         assertThat(fifth.staged).isEqualTo(Map.of("K1", "Vehicle crime", "K2", "Robbery", "K3", "Drugs", "K9", "Drugs"));
         assertThat(fifth.rejects).isZero();
+        assertThat(fifth.result.rejectsUnchanged()).as("the April file's earlier reject is taken away").isFalse();
+
+        // A new file with a bad row adds a reject.
+        Files.writeString(crime.resolve("crime-2024-08-01.csv"), CRIME_HEADER + "K4,2024-07-01,Drugs,HER01,,\nK5,2024-07-02,Drugs,NOWHERE,,\n");
+        Run sixth = run(spark, landing, warehouse, "r6", fifth);
+        assertThat(sixth.rejects).isEqualTo(1);
+        assertThat(sixth.result.rejectsUnchanged()).isFalse();
+    }
+
+    @Test
+    void restatedKeysAreFoundInTheOrderSparkComparesStrings(SparkSession spark, @TempDir Path landing, @TempDir Path warehouse) throws IOException {
+        // Java orders U+FF21 (a fullwidth A) after U+1F600 (an emoji, the UTF-16 pair D83D DE00); Spark and Parquet
+        // compare UTF-8 bytes (EF BC A1 and F0 9F 98 80) and order it before: the new keys' range must be theirs.
+        Path crime = Files.createDirectories(landing.resolve("crime"));
+        Files.writeString(crime.resolve("crime-2024-04-01.csv"), CRIME_HEADER
+                + "\uFF21,2024-03-01,Burglary,HER01,,\n\uD83D\uDE00,2024-03-02,Drugs,HER01,,\nK1,2024-03-03,Drugs,HER01,,\n");
+        Run first = run(spark, landing, warehouse, "r1", null);
+        Files.writeString(crime.resolve("crime-2024-05-01.csv"), CRIME_HEADER
+                + "\uFF21,2024-04-01,Robbery,HER01,,\n\uD83D\uDE00,2024-04-02,Robbery,HER01,,\n");
+        Stager.Previous previous = new Stager.Previous(spark.read().parquet(first.stagedPath.toString()),
+                spark.read().parquet(first.rejectsPath.toString()), first.manifest);
+        StagingResult result = stager(spark).stage(Source.CRIME, Stager.landingFiles(landing, Source.CRIME), previous, "r2");
+        try {
+            ChangeSummary changes = result.summariseChanges(List.of(count(lit(1)), min(col("recorded_date"))));
+            // The two new versions (April) and the two first versions they restate (March); K1 is not restated.
+            assertThat(changes.months()).containsExactly("2024-03", "2024-04");
+            assertThat(changes.aggregates().getLong(0)).isEqualTo(4);
+            assertThat(changes.aggregates().<LocalDate>getAs(1)).isEqualTo(LocalDate.of(2024, 3, 1));
+        }
+        finally {
+            result.release();
+        }
     }
 
     private record Run(StagingResult result, Map<String, String> staged, long rejects, Path stagedPath, Path rejectsPath, List<StagedFile> manifest) {

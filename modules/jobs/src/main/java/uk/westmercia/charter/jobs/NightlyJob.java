@@ -15,14 +15,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.ingest.ChangeSummary;
 import uk.westmercia.charter.ingest.FileReport;
 import uk.westmercia.charter.ingest.Pseudonymiser;
 import uk.westmercia.charter.ingest.ReferenceLookup;
 import uk.westmercia.charter.ingest.StagedFile;
+import uk.westmercia.charter.ingest.StagedSchemas;
 import uk.westmercia.charter.ingest.StagedTableWriter;
 import uk.westmercia.charter.ingest.Stager;
 import uk.westmercia.charter.ingest.StagingResult;
@@ -34,6 +37,7 @@ import uk.westmercia.charter.metrics.RecomputePlan;
 import uk.westmercia.charter.metrics.RecomputePlanner;
 import uk.westmercia.charter.reference.ReferenceData;
 import uk.westmercia.charter.reference.ReferenceDataReader;
+import uk.westmercia.charter.warehouse.HardLinks;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
@@ -86,10 +90,16 @@ public final class NightlyJob {
     /**
      * A table's current version, read through its version folder: Spark takes a path whose last name
      * starts with "_" for a hidden file and warns on every read of {@code staged/_files} or {@code metrics/_state}.
+     * With the schema it was written with: inferring it is a Spark job.
      */
-    private Dataset<Row> readCurrent(Warehouse warehouse, TableName table) {
+    private Dataset<Row> readCurrent(Warehouse warehouse, TableName table, StructType schema) {
         String version = warehouse.currentVersion(table).orElseThrow(() -> new IllegalStateException("Cannot read " + table + ": it has no current version"));
-        return spark.read().parquet(warehouse.versionPath(table, version).toString());
+        return spark.read().schema(schema).parquet(warehouse.versionPath(table, version).toString());
+    }
+
+    /** A staged table, read with the schema it is written with (the rejects likewise): inferring it is a Spark job per read. */
+    private Dataset<Row> readStaged(Source source, Path table) {
+        return spark.read().schema(StagedSchemas.partitionedSchema(source)).parquet(table.toString());
     }
 
     public void run() {
@@ -116,7 +126,7 @@ public final class NightlyJob {
         MetricEngine engine = new MetricEngine(catalogue);
         // What the published metric_values were computed from; without it every period is recomputed.
         Optional<MetricState> previousState = !options.recomputeAll() && warehouse.exists(METRIC_STATE) && warehouse.exists(METRIC_VALUES)
-                ? MetricStateTable.fromDataset(readCurrent(warehouse, METRIC_STATE))
+                ? MetricStateTable.fromDataset(readCurrent(warehouse, METRIC_STATE, MetricStateTable.SCHEMA))
                 : Optional.empty();
         Map<String, LocalDate> earliestChanges = new LinkedHashMap<>();
         List<TableName> written = new ArrayList<>();
@@ -125,7 +135,7 @@ public final class NightlyJob {
         List<String> overThreshold = new ArrayList<>();
         // Incremental staging: the manifest of files staged by earlier runs (staged/_files).
         List<StagedFile> previousManifest = warehouse.exists(STAGED_FILES)
-                ? StagedFile.fromDataset(readCurrent(warehouse, STAGED_FILES))
+                ? StagedFile.fromDataset(readCurrent(warehouse, STAGED_FILES, StagedFile.SCHEMA))
                 : List.of();
         List<StagedFile> manifest = new ArrayList<>();
         for (Source source : Source.values()) {
@@ -150,21 +160,36 @@ public final class NightlyJob {
             LOG.info("Staging {}: {} file(s)", source.folder(), files.size());
             TableName rejectsTable = TableName.rejects(source.folder());
             Stager.Previous previous = new Stager.Previous(
-                    warehouse.exists(stagedTable) ? spark.read().parquet(warehouse.tablePath(stagedTable).toString()) : null,
-                    warehouse.exists(rejectsTable) ? spark.read().parquet(warehouse.tablePath(rejectsTable).toString()) : null,
+                    warehouse.exists(stagedTable) ? readStaged(source, warehouse.tablePath(stagedTable)) : null,
+                    warehouse.exists(rejectsTable) ? spark.read().schema(StagedSchemas.REJECTS).parquet(warehouse.tablePath(rejectsTable).toString()) : null,
                     warehouse.exists(stagedTable) ? previousManifest : List.of());
             StagingResult result = stager.stage(source, files, previous, runId);
             manifest.addAll(result.manifest());
             boolean changed = result.changed() || !warehouse.exists(stagedTable) || !warehouse.exists(rejectsTable);
             if (changed) {
-                new StagedTableWriter(spark).write(result, warehouse.versionPath(stagedTable, runId),
-                        warehouse.currentVersion(stagedTable).map(version -> warehouse.versionPath(stagedTable, version)));
-                result.rejects().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(rejectsTable, runId).toString());
-            }
-            if (previousState.isPresent() && result.changed() && previous.staged() != null) {
-                // Before release: the changes are drawn from this run's read of the files.
-                engine.earliestDates(source, result.changes(), options.asOf())
-                        .forEach((metricId, date) -> earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b));
+                Optional<Path> previousVersion = warehouse.currentVersion(stagedTable).map(version -> warehouse.versionPath(stagedTable, version));
+                StagedTableWriter writer = new StagedTableWriter(spark);
+                if (result.changed() && previous.staged() != null) {
+                    // One pass over the changes: the months to rewrite and, for an incremental recompute, the
+                    // earliest date of each metric they reach. Before release: drawn from this run's read of the files.
+                    Optional<MetricEngine.DateMinima> dating = previousState.map(state -> engine.dateMinima(source, result.changes(), options.asOf()));
+                    ChangeSummary changes = result.summariseChanges(dating.map(MetricEngine.DateMinima::columns).orElse(List.of()));
+                    dating.ifPresent(minima -> minima.earliest(changes.aggregates())
+                            .forEach((metricId, date) -> earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b)));
+                    writer.write(result, changes, warehouse.versionPath(stagedTable, runId), previousVersion);
+                }
+                else {
+                    writer.write(result, warehouse.versionPath(stagedTable, runId), previousVersion);
+                }
+                if (result.rejectsUnchanged() && warehouse.currentVersion(rejectsTable).isPresent()) {
+                    // No rejected row added or taken away: the previous version's files, not a Spark job.
+                    HardLinks.Linked linked = warehouse.carryOver(rejectsTable, runId);
+                    LOG.info("Wrote rejects {}: no row added or taken away, {} file(s) linked from the previous version ({} copied)",
+                            source.folder(), linked.linked(), linked.copied());
+                }
+                else {
+                    result.rejects().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(rejectsTable, runId).toString());
+                }
             }
             List<FileReport> files_ = result.fileReports();
             result.release();
@@ -194,11 +219,11 @@ public final class NightlyJob {
             if (changed) {
                 written.add(stagedTable);
                 written.add(rejectsTable);
-                staged.put(source, spark.read().parquet(warehouse.versionPath(stagedTable, runId).toString()));
+                staged.put(source, readStaged(source, warehouse.versionPath(stagedTable, runId)));
             }
             else {
                 LOG.info("Staged {}: nothing new, {} stays as it was", source.folder(), stagedTable);
-                staged.put(source, spark.read().parquet(warehouse.tablePath(stagedTable).toString()));
+                staged.put(source, readStaged(source, warehouse.tablePath(stagedTable)));
             }
         }
         StagedFile.toDataset(spark, manifest).coalesce(1).write().mode(SaveMode.ErrorIfExists)
@@ -245,9 +270,14 @@ public final class NightlyJob {
             LOG.info("Carried over {} metric(s) with nothing to recompute: {}", metrics.unchanged().size(), String.join(", ", metrics.unchanged()));
         }
 
-        // Every table is written: now, and only now, switch them all.
+        // Every table is written: now, and only now, switch them all, one after another with nothing between.
+        Map<TableName, Long> rowCounts = new LinkedHashMap<>();
         for (TableName table : written) {
-            long rows = spark.read().parquet(warehouse.versionPath(table, runId).toString()).count();
+            // No column is read to count rows: an empty schema spares a Spark job inferring one.
+            rowCounts.put(table, spark.read().schema(new StructType()).parquet(warehouse.versionPath(table, runId).toString()).count());
+        }
+        for (TableName table : written) {
+            long rows = rowCounts.get(table);
             warehouse.publish(table, runId);
             report.tables.add(new RunReport.TableReport(table.path(), rows, runId));
             LOG.info("Published {} ({} rows) -> {}", table, rows, warehouse.tablePath(table));

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,14 +35,79 @@ class IncrementalStagingTest {
     Path dir;
 
     private static void nightly(SparkSession spark, Path landing, Path warehouse, String runId) {
+        nightly(spark, landing, warehouse, runId, 0.05);
+    }
+
+    private static RunReport nightly(SparkSession spark, Path landing, Path warehouse, String runId, double rejectThreshold) {
         RunReport report = new RunReport(runId, "nightly", List.of(), "test", Instant.now());
-        new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report).run();
+        new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, rejectThreshold), report).run();
+        return report;
     }
 
     private static List<String> stagedRows(SparkSession spark, Path warehouse, Source source) {
         var table = spark.read().parquet(new Warehouse(warehouse).tablePath(TableName.staged(source.folder())).toString());
         assertThat(table.schema().apply("record_month").dataType()).isEqualTo(DataTypes.StringType);
         return table.collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    private static List<String> rows(SparkSession spark, Path table) {
+        return spark.read().parquet(table.toString()).collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    /** The data files of a table version by inode. */
+    private static Set<Object> inodes(Path version) throws IOException {
+        try (Stream<Path> files = Files.list(version)) {
+            Set<Object> inodes = new HashSet<>();
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".parquet")).toList()) {
+                inodes.add(Files.getAttribute(file, "unix:ino"));
+            }
+            return inodes;
+        }
+    }
+
+    @Test
+    void a_night_that_adds_no_rejected_row_links_the_rejects_files_and_one_that_does_rewrites_them(SparkSession spark) throws IOException {
+        Path landing = dir.resolve("landing");
+        Files.createDirectories(landing.resolve("crime"));
+        for (String folder : List.of("reference", "contacts")) {
+            try (Stream<Path> files = Files.list(LANDING.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, Files.createDirectories(landing.resolve(folder)).resolve(file.getFileName()));
+                }
+            }
+        }
+        String header = "crime_ref,recorded_date,category,snt_code,status\n";
+        Files.writeString(landing.resolve("crime/crime-2024-05-31.csv"), header + "C1,2024-05-05,Burglary,SHR01,recorded\nC2,not-a-date,Drugs,SHR01,recorded\n");
+        Path incremental = dir.resolve("incremental");
+        Warehouse warehouse = new Warehouse(incremental);
+        TableName rejects = TableName.rejects("crime");
+        // Half the crime rows are rejected: a threshold that lets the run through.
+        nightly(spark, landing, incremental, "20240701T020000Z-0001", 1.0);
+        List<String> first = rows(spark, warehouse.tablePath(rejects));
+        assertThat(first).containsExactly(
+                "[crime,crime/crime-2024-05-31.csv,3,BAD_DATE,recorded_date,recorded_date 'not-a-date' is not a date (yyyy-MM-dd or dd/MM/yyyy)]");
+
+        // A new file without a bad row: the rejects are the first night's, linked, not rewritten.
+        Files.writeString(landing.resolve("crime/crime-2024-06-30.csv"), header + "C3,2024-06-01,Robbery,SHR01,recorded\n");
+        RunReport second = nightly(spark, landing, incremental, "20240702T020000Z-0002", 1.0);
+        assertThat(warehouse.currentVersion(rejects)).contains("20240702T020000Z-0002");
+        Path firstVersion = warehouse.versionPath(rejects, "20240701T020000Z-0001");
+        Path secondVersion = warehouse.versionPath(rejects, "20240702T020000Z-0002");
+        assertThat(inodes(secondVersion)).isNotEmpty().isEqualTo(inodes(firstVersion));
+        assertThat(secondVersion.resolve("_SUCCESS")).exists();
+        assertThat(rows(spark, secondVersion)).isEqualTo(first);
+        assertThat(second.tables).filteredOn(table -> table.table().equals("rejects/crime"))
+                .extracting(RunReport.TableReport::rows).containsExactly(1L);
+
+        // A new file with a bad row: the rejects are written anew, the earlier one kept.
+        Files.writeString(landing.resolve("crime/crime-2024-07-01.csv"), header + "C4,2024-06-30,Robbery,NOWHERE,recorded\n");
+        nightly(spark, landing, incremental, "20240703T020000Z-0003", 1.0);
+        Path thirdVersion = warehouse.versionPath(rejects, "20240703T020000Z-0003");
+        assertThat(inodes(thirdVersion)).isNotEmpty().doesNotContainAnyElementsOf(inodes(secondVersion));
+
+        Path fresh = dir.resolve("fresh");
+        nightly(spark, landing, fresh, "20240704T020000Z-0004", 1.0);
+        assertThat(rows(spark, thirdVersion)).hasSize(2).isEqualTo(rows(spark, new Warehouse(fresh).tablePath(rejects)));
     }
 
     @Test

@@ -172,4 +172,15 @@ class NightlyEndToEndTest {
         assertThat(report.absentSources).containsExactly("policeuk", "survey-parish");
         assertThat(Files.isSymbolicLink(warehouse.resolve("metrics/metric_values"))).isTrue();
     }
+
+    @Test
+    void theReportCountsEachTablesRowsAsSparkDoes(SparkSession spark) {
+        // Crime: C1 to C7 and C9, C3 once (restated); the manifest: the five landing files.
+        assertThat(report.tables).filteredOn(table -> table.table().equals("staged/crime")).extracting(RunReport.TableReport::rows).containsExactly(8L);
+        assertThat(report.tables).filteredOn(table -> table.table().equals("staged/_files")).extracting(RunReport.TableReport::rows).containsExactly(5L);
+        for (RunReport.TableReport table : report.tables) {
+            Path version = warehouse.resolve(".versions").resolve(table.table()).resolve(table.version());
+            assertThat(table.rows()).as(table.table()).isEqualTo(spark.read().parquet(version.toString()).count());
+        }
+    }
 }

@@ -129,36 +129,69 @@ public final class MetricEngine {
      * Crime metrics read police.uk rows where a landing has no force extract.
      */
     public Map<String, LocalDate> earliestDates(Source source, Dataset<Row> rows, LocalDate asOf) {
+        DateMinima minima = dateMinima(source, rows, asOf);
+        if (minima.columns().isEmpty()) {
+            return Map.of();
+        }
+        // One small aggregate per changed source: a handful of minima.
+        List<Column> columns = minima.columns();
+        return minima.earliest(rows.agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new)).first());
+    }
+
+    /**
+     * The aggregates behind {@link #earliestDates}, for a caller that reads the rows anyway (staging
+     * summarises its changes in one pass): one minimum per distinct date expression, in order, and the
+     * metrics each one dates.
+     */
+    public record DateMinima(List<Column> columns, List<List<String>> metricIds) {
+        public DateMinima {
+            columns = List.copyOf(requireNonNull(columns, "columns is null"));
+            metricIds = requireNonNull(metricIds, "metricIds is null").stream().map(List::copyOf).toList();
+            if (columns.size() != metricIds.size()) {
+                throw new IllegalArgumentException("Cannot date changes: " + columns.size() + " minima for " + metricIds.size() + " groups of metrics");
+            }
+        }
+
+        /** Each metric's earliest date from a row holding the minima in order; a null minimum (no rows) dates nothing. */
+        public Map<String, LocalDate> earliest(Row row) {
+            requireNonNull(row, "row is null");
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("Cannot date changes: the row has " + row.size() + " values for " + columns.size() + " minima");
+            }
+            Map<String, LocalDate> earliest = new LinkedHashMap<>();
+            for (int index = 0; index < columns.size(); index++) {
+                if (!row.isNullAt(index)) {
+                    LocalDate date = row.getAs(index);
+                    metricIds.get(index).forEach(id -> earliest.put(id, date));
+                }
+            }
+            return earliest;
+        }
+    }
+
+    /** The minima {@link #earliestDates} aggregates over rows of {@code source} (only their columns are looked at here). */
+    public DateMinima dateMinima(Source source, Dataset<Row> rows, LocalDate asOf) {
         requireNonNull(source, "source is null");
         requireNonNull(rows, "rows is null");
+        requireNonNull(asOf, "asOf is null");
+        // Resolved against no rows of the same columns: analysing each expression over the rows' own plan
+        // (unions and joins, for a run's changes) costs more, once per metric.
+        Dataset<Row> columns = rows.sparkSession().createDataFrame(List.of(), rows.schema());
+        Map<String, Boolean> resolved = new HashMap<>();
         Map<String, List<String>> metricsByExpression = new LinkedHashMap<>();
         for (MetricDefinition metric : catalogue.metrics()) {
             boolean reads = metric.source() == source || (source == Source.POLICEUK && metric.source() == Source.CRIME);
             String date = metric.parameters().string("date");
-            if (reads && resolves(rows, date)) {
+            if (reads && resolved.computeIfAbsent(date, expression -> resolves(columns, expression))) {
                 metricsByExpression.computeIfAbsent(date, key -> new ArrayList<>()).add(metric.id());
             }
-        }
-        if (metricsByExpression.isEmpty()) {
-            return Map.of();
         }
         List<Column> minima = new ArrayList<>();
         for (String date : metricsByExpression.keySet()) {
             minima.add(min(
                     expr(date.replace("{as_of}", "DATE'" + asOf + "'")).cast(DataTypes.DateType)));
         }
-        // One small aggregate per changed source: a handful of minima.
-        Row row = rows.agg(minima.get(0), minima.subList(1, minima.size()).toArray(Column[]::new)).first();
-        Map<String, LocalDate> earliest = new LinkedHashMap<>();
-        int index = 0;
-        for (List<String> metricIds : metricsByExpression.values()) {
-            if (!row.isNullAt(index)) {
-                LocalDate date = row.getAs(index);
-                metricIds.forEach(id -> earliest.put(id, date));
-            }
-            index++;
-        }
-        return earliest;
+        return new DateMinima(minima, new ArrayList<>(metricsByExpression.values()));
     }
 
     /**

@@ -68,6 +68,22 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * Writes a table's version for a run as its current version unchanged: the current version's files,
+     * hard-linked (else copied). For a table a run would rewrite with the same rows.
+     */
+    public HardLinks.Linked carryOver(TableName table, String runId) {
+        String current = currentVersion(table).orElseThrow(() -> new IllegalStateException("Cannot carry " + table + " over: it has no current version"));
+        Path version = versionPath(table, runId);
+        try {
+            Files.createDirectories(version.getParent());
+            return HardLinks.linkFiles(versionPath(table, current), version);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot carry " + table + " over from version " + current + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Points a table at a written version with one atomic rename of a fresh link over the old one. */
     public void publish(TableName table, String runId) {
         Path version = versionPath(table, runId);

@@ -1,6 +1,7 @@
 package uk.westmercia.charter.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,5 +69,33 @@ class WarehouseVersionsTest {
         assertThat(warehouse.completeInterruptedPublication()).isEmpty();
         assertThat(warehouse.currentVersion(METRICS)).contains("20250101T020000Z-0001");
         assertThat(warehouse.exists(CRIME)).isFalse();
+    }
+
+    @Test
+    void carrying_a_table_over_links_the_current_versions_files_into_the_runs_version() throws IOException {
+        TableName rejects = TableName.rejects("crime");
+        Warehouse warehouse = new Warehouse(dir);
+        write(warehouse, rejects, "20250101T020000Z-0001");
+        warehouse.publish(rejects, "20250101T020000Z-0001");
+
+        HardLinks.Linked linked = warehouse.carryOver(rejects, "20250102T020000Z-0002");
+        assertThat(linked).isEqualTo(new HardLinks.Linked(2, 0));
+        Path before = warehouse.versionPath(rejects, "20250101T020000Z-0001");
+        Path after = warehouse.versionPath(rejects, "20250102T020000Z-0002");
+        for (String file : List.of("part-00000.parquet", "_SUCCESS")) {
+            assertThat(Files.isSameFile(after.resolve(file), before.resolve(file))).as(file).isTrue();
+        }
+        // Published and the old version deleted, as a run does: the carried-over files live on.
+        warehouse.publish(rejects, "20250102T020000Z-0002");
+        Warehouse.deleteRecursively(before);
+        assertThat(Files.readString(warehouse.tablePath(rejects).resolve("part-00000.parquet"))).isEqualTo("20250101T020000Z-0001");
+    }
+
+    @Test
+    void a_table_without_a_current_version_cannot_be_carried_over() {
+        Warehouse warehouse = new Warehouse(dir);
+        assertThatThrownBy(() -> warehouse.carryOver(CRIME, "20250102T020000Z-0002"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Cannot carry staged/crime over: it has no current version");
     }
 }
