@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -13,6 +14,8 @@ import java.util.stream.Stream;
  * version's folder is deleted later, its files must live on.
  */
 public final class HardLinks {
+    private static final String SUCCESS = "_SUCCESS";
+
     /** How a folder's files were taken over: linked, or copied where the file system has no hard links. */
     public record Linked(int linked, int copied) {
         public Linked {
@@ -32,7 +35,10 @@ public final class HardLinks {
         int copied = 0;
         List<Path> files;
         try (Stream<Path> entries = Files.list(from)) {
-            files = entries.filter(Files::isRegularFile).sorted().toList();
+            // _SUCCESS last, as Spark writes it: it marks a whole version.
+            files = entries.filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing((Path file) -> file.getFileName().toString().equals(SUCCESS)).thenComparing(Comparator.naturalOrder()))
+                    .toList();
         }
         for (Path file : files) {
             Path target = to.resolve(file.getFileName());
