@@ -52,6 +52,9 @@ public final class CharterSpark {
                 // A few partitions per core locally; adaptive execution coalesces on a cluster too.
                 .config("spark.sql.shuffle.partitions", local ? Integer.toString(Math.max(4, cores * 2)) : "64")
                 .config("spark.sql.autoBroadcastJoinThreshold", Long.toString(32L << 20))
+                // A union of co-partitioned children (each metric's repeat window, say) would otherwise run
+                // every child's partition in one task, each sort holding memory at once: out of memory at scale 1.
+                .config("spark.sql.unionOutputPartitioning", "false")
                 .config("spark.ui.enabled", local ? "false" : "true")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.hadoop.parquet.summary.metadata.level", "NONE")
