@@ -27,11 +27,6 @@ import uk.westmercia.charter.catalogue.Source;
  */
 final class RepeatShare implements BatchedKind {
     @Override
-    public boolean batches(MetricDefinition metric) {
-        return true;
-    }
-
-    @Override
     public String family() {
         return "repeat";
     }
@@ -39,13 +34,6 @@ final class RepeatShare implements BatchedKind {
     @Override
     public MetricBatch batch(Source source) {
         return new RepeatShares(source);
-    }
-
-    @Override
-    public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
-        MetricBatch batch = batch(source);
-        batch.add(new MetricBatch.Member(metric, this, context));
-        return batch.figures().drop(MetricBatch.METRIC_ID);
     }
 
     /** The metric's crimes by period, each with its key and whether it is a repeat ({@code _repeat}). */

@@ -4,10 +4,8 @@ package uk.westmercia.charter.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.reference.Lpa;
 import uk.westmercia.charter.reference.Parish;
@@ -22,11 +20,6 @@ import uk.westmercia.charter.reference.Snt;
  */
 final class UniverseCoverage implements BatchedKind {
     @Override
-    public boolean batches(MetricDefinition metric) {
-        return true;
-    }
-
-    @Override
     public String family() {
         return "universe";
     }
@@ -34,13 +27,6 @@ final class UniverseCoverage implements BatchedKind {
     @Override
     public MetricBatch batch(Source source) {
         return new UniverseCoverages(source);
-    }
-
-    @Override
-    public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
-        MetricBatch batch = batch(source);
-        batch.add(new MetricBatch.Member(metric, this, context));
-        return batch.figures().drop(MetricBatch.METRIC_ID);
     }
 
     static String memberColumn(String metricId, String universe) {
