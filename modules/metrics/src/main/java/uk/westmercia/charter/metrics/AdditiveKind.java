@@ -31,7 +31,10 @@ interface AdditiveKind extends BatchedKind {
 
     @Override
     default Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
+        if (batches(metric)) {
+            return BatchedKind.super.aggregate(metric, source, context);
+        }
         Additive additive = additive(metric, context);
-        return Additive.figures(context.additiveTotals(metric, source, additive.filter(), additive.measures()));
+        return Additive.figures(context.activeTotals(metric, source, additive.filter(), additive.measures()));
     }
 }

@@ -16,9 +16,10 @@ import uk.westmercia.charter.catalogue.Source;
 
 /**
  * The additive metrics of one source ({@link AdditiveKind}), computed together: one aggregate of
- * every metric's events by metric, day and place, one calendar join, one fan-out to areas and one
- * aggregate by metric, area and period. As in {@link MetricContext#additiveTotals}, measures are
- * summed as exact decimals.
+ * every metric's events by metric, day and place (so the calendar join and the fan-out to force,
+ * LPA and SNT run over days x SNTs rather than over every event), one calendar join, one fan-out to
+ * areas and one aggregate by metric, area and period. Measures are summed as exact decimals (9
+ * places), so the figures do not depend on how Spark partitions the rows.
  */
 final class AdditiveMetrics extends MetricBatch {
     AdditiveMetrics(Source source) {

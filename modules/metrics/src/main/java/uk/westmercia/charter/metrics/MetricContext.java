@@ -237,38 +237,23 @@ public final class MetricContext {
     static final DataType EXACT = DataTypes.createDecimalType(28, 9);
 
     /**
-     * Additive measures of a metric's events (each a column summed), by area and period. The events
-     * are first summed by day and place, so the calendar join and the fan-out to force, LPA and SNT
-     * run over days x SNTs rather than over every event. Plans active over several periods
-     * ({@code active_until}) have no single day and take the row-by-row path. Measures are added as
+     * Additive measures (each a column summed) of a plan metric, one active over several periods
+     * ({@code active_until}): it has no single day to sum by, so its rows are taken period by period.
+     * Metrics with a day are summed together by {@link AdditiveMetrics}. Measures are added as
      * decimals (9 places), whose sums are exact: the figures do not depend on how Spark partitions
      * the rows, so a cluster and a laptop give the same digits. Returned sums are decimals.
      */
-    public Dataset<Row> additiveTotals(MetricDefinition metric, Source source, Column filter, Map<String, Column> measures) {
-        List<Column> sums = new ArrayList<>();
+    public Dataset<Row> activeTotals(MetricDefinition metric, Source source, Column filter, Map<String, Column> measures) {
+        if (metric.parameters().optionalString("active_until").isEmpty()) {
+            throw new IllegalArgumentException("Cannot sum " + metric.id() + " period by period: it has no active_until");
+        }
         List<Column> totals = new ArrayList<>();
-        measures.forEach((name, measure) -> {
-            sums.add(sum(measure.cast(EXACT)).as(name));
-            totals.add(sum(col(name)).as(name));
-        });
-        Dataset<Row> byPeriodAndPlace;
-        if (metric.parameters().optionalString("active_until").isPresent()) {
-            Dataset<Row> events = eventsByPeriod(metric, source, filter, metric.periodTypes());
-            List<Column> measured = new ArrayList<>(List.of(col("period_type"), col("period_label")));
-            measured.addAll(placeColumns(events));
-            measures.forEach((name, measure) -> measured.add(measure.cast(EXACT).as(name)));
-            byPeriodAndPlace = events.select(measured.toArray(Column[]::new));
-        }
-        else {
-            Dataset<Row> events = dated(input(source).filter(filter), metric);
-            List<Column> keys = new ArrayList<>(List.of(col(EVENT_DATE)));
-            keys.addAll(placeColumns(events));
-            Dataset<Row> daily = events.groupBy(keys.toArray(Column[]::new))
-                    .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
-            byPeriodAndPlace = daily.join(broadcast(calendar(source, metric.periodTypes())), col(EVENT_DATE).equalTo(col("calendar_date")))
-                    .drop("calendar_date", EVENT_DATE);
-        }
-        return byArea(byPeriodAndPlace, metric.areaLevels())
+        measures.forEach((name, measure) -> totals.add(sum(col(name)).as(name)));
+        Dataset<Row> events = eventsByPeriod(metric, source, filter, metric.periodTypes());
+        List<Column> measured = new ArrayList<>(List.of(col("period_type"), col("period_label")));
+        measured.addAll(placeColumns(events));
+        measures.forEach((name, measure) -> measured.add(measure.cast(EXACT).as(name)));
+        return byArea(events.select(measured.toArray(Column[]::new)), metric.areaLevels())
                 .groupBy("area_level", "area_code", "period_type", "period_label")
                 .agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new));
     }
