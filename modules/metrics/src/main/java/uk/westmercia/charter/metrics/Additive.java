@@ -28,13 +28,16 @@ record Additive(Column filter, Column numerator, Optional<Column> denominator, O
         requireNonNull(sumOfSquaredWeights, "sumOfSquaredWeights is null");
     }
 
-    /** The measures summed, by their figure column names; an absent one sums to null. */
+    /** The names of the measures every additive metric sums, as its figure columns. */
+    static final List<String> MEASURES = List.of("numerator", "denominator", "base_n", "sum_w2");
+
+    /** The measures summed, by name ({@link #MEASURES}, in that order); an absent one sums to null. */
     Map<String, Column> measures() {
         Map<String, Column> measures = new LinkedHashMap<>();
-        measures.put("numerator", numerator);
-        measures.put("denominator", denominator.orElse(lit(null)));
-        measures.put("base_n", lit(1L));
-        measures.put("sum_w2", sumOfSquaredWeights.orElse(lit(null)));
+        measures.put(MEASURES.get(0), numerator);
+        measures.put(MEASURES.get(1), denominator.orElse(lit(null)));
+        measures.put(MEASURES.get(2), lit(1L));
+        measures.put(MEASURES.get(3), sumOfSquaredWeights.orElse(lit(null)));
         return measures;
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
 import uk.westmercia.charter.catalogue.Source;
 
@@ -29,7 +30,6 @@ final class AdditiveMetrics extends MetricBatch {
     @Override
     Dataset<Row> figures() {
         List<Dataset<Row>> events = new ArrayList<>();
-        List<String> measures = List.of();
         for (Member member : members()) {
             MetricContext context = member.context();
             Additive additive = ((AdditiveKind) member.kind()).additive(member.metric(), context);
@@ -38,23 +38,22 @@ final class AdditiveMetrics extends MetricBatch {
                     place(dated, "lpa_code"), place(dated, "snt_code")));
             additive.measures().forEach((name, measure) -> columns.add(measure.cast(MetricContext.EXACT).as(name)));
             events.add(dated.select(columns.toArray(Column[]::new)));
-            measures = List.copyOf(additive.measures().keySet());
         }
-        Dataset<Row> daily = events.stream().reduce(Dataset::union).orElseThrow()
-                .groupBy(col(METRIC_ID), col(MetricContext.EVENT_DATE), col("lpa_code"), col("snt_code"))
-                .agg(sum(measures.get(0)).as(measures.get(0)), sums(measures.subList(1, measures.size())));
+        Dataset<Row> daily = sums(events.stream().reduce(Dataset::union).orElseThrow()
+                .groupBy(col(METRIC_ID), col(MetricContext.EVENT_DATE), col("lpa_code"), col("snt_code")));
         // The widest window's calendar, of every period type: a period a metric does not report finds no grid cell.
         MetricContext widest = members().stream().map(Member::context).min(Comparator.comparing(MetricContext::windowStart)).orElseThrow();
         Dataset<Row> byPeriod = daily.join(broadcast(widest.calendar(source(), periodTypes())),
                         col(MetricContext.EVENT_DATE).equalTo(col("calendar_date")))
                 .drop("calendar_date", MetricContext.EVENT_DATE);
-        Dataset<Row> totals = MetricContext.byArea(byPeriod, areaLevels())
-                .groupBy(Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-                .agg(sum(measures.get(0)).as(measures.get(0)), sums(measures.subList(1, measures.size())));
+        Dataset<Row> totals = sums(MetricContext.byArea(byPeriod, areaLevels())
+                .groupBy(Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
         return Additive.figures(totals, col(METRIC_ID));
     }
 
-    private static Column[] sums(List<String> measures) {
-        return measures.stream().map(name -> sum(col(name)).as(name)).toArray(Column[]::new);
+    /** Each of {@link Additive#MEASURES} summed, under its own name. */
+    private static Dataset<Row> sums(RelationalGroupedDataset groups) {
+        Column[] sums = Additive.MEASURES.stream().map(name -> sum(col(name)).as(name)).toArray(Column[]::new);
+        return groups.agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length));
     }
 }
