@@ -2,6 +2,7 @@ package uk.westmercia.charter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -55,10 +56,29 @@ class RecomputePlannerTest {
         assertThat(plan.from("REL-03")).contains(LocalDate.of(2025, 4, 1));
         // VIS-01 counts a week in the period holding its Monday: up to six days earlier.
         assertThat(plan.from("VIS-01")).contains(LocalDate.of(2025, 3, 26));
-        // RSP-01's numerator reads --as-of.
-        assertThat(plan.from("RSP-01")).contains(LocalDate.MIN);
-        assertThat(plan.describe()).isEqualTo("periods ending on or after 2025-03-26, every period of RSP-01: "
+        // RSP-01 counts replies by their due date, which is on or before --as-of: its complete periods stay.
+        assertThat(plan.from("RSP-01")).contains(LocalDate.of(2025, 4, 1));
+        assertThat(plan.describe()).isEqualTo("periods ending on or after 2025-03-26: "
                 + "--as-of moved from 2025-03-31 to 2025-04-01, staged rows changed from 2025-04-01");
+    }
+
+    @Test
+    void a_metric_reading_as_of_is_recomputed_whole_when_as_of_moves() throws Exception {
+        // A catalogue whose RSP-01 numerator also reads {as_of} (as 2026.12.0's did).
+        String json = new String(Catalogue.class.getResourceAsStream(Catalogue.RESOURCE).readAllBytes(), StandardCharsets.UTF_8)
+                .replace("\"responded_at IS NOT NULL AND responded_at <= response_due_at\"",
+                        "\"responded_at IS NOT NULL AND responded_at <= response_due_at AND to_date(responded_at) <= {as_of}\"");
+        Catalogue readsAsOf = Catalogue.parse(json.getBytes(StandardCharsets.UTF_8));
+        MetricState previous = MetricState.of(LocalDate.of(2025, 3, 31), "1.0", readsAsOf.sha256(), "ref", FIRST);
+        MetricState current = MetricState.of(LocalDate.of(2025, 4, 1), "1.0", readsAsOf.sha256(), "ref", FIRST);
+
+        RecomputePlan plan = RecomputePlanner.plan(readsAsOf, Optional.of(previous), current, Map.of());
+        assertThat(plan.from("RSP-01")).contains(LocalDate.MIN);
+        assertThat(plan.from("RSP-02")).contains(LocalDate.of(2025, 4, 1));
+        assertThat(plan.describe()).isEqualTo("periods ending on or after 2025-03-26, every period of RSP-01: "
+                + "--as-of moved from 2025-03-31 to 2025-04-01, no staged rows changed");
+        // With --as-of unchanged, nothing that reads it moves.
+        assertThat(RecomputePlanner.plan(readsAsOf, Optional.of(previous), previous, Map.of()).from("RSP-01")).isEmpty();
     }
 
     @Test
