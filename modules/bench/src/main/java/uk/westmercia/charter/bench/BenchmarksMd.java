@@ -9,7 +9,8 @@ final class BenchmarksMd {
     static final String HEADER = "# Benchmarks\n\n"
             + "Written by `jobs/bench` (modules/bench): one section per run, newest last. Wall times are the child\n"
             + "process's (JVM start included), run through the production launcher `jobs/charter` with\n"
-            + "`CHARTER_JAVA_OPTS=-Xmx4g`. Rows/s = rows read (run report `input_files[].rows_read`) / wall time.\n"
+            + "`CHARTER_JAVA_OPTS=-Xmx4g`, after an unmeasured warm-up nightly on data-samples (which records the\n"
+            + "launcher's class-data archive). Rows/s = rows read (run report `input_files[].rows_read`) / wall time.\n"
             + "Peak RSS is the Spark driver JVM's VmHWM; peak heap is the largest heap in use in its `-Xlog:gc` log.\n";
 
     private BenchmarksMd() {
