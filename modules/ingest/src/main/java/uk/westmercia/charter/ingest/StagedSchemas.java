@@ -1,8 +1,6 @@
 package uk.westmercia.charter.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.to_date;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.warehouse.RecordDates;
 
 /**
  * The columns of {@code staged/<source>/}: the contract's typed columns, those derived at ingest
@@ -22,8 +21,8 @@ public final class StagedSchemas {
     public static final String SOURCE_FILE = "source_file";
     public static final String SOURCE_LINE = "source_line";
     public static final String FILE_ORDER = "file_order";
-    /** The partition column: the {@code yyyy-MM} month of a row's record date, a string. */
-    public static final String RECORD_MONTH = "record_month";
+    /** The partition column: the {@code yyyy-MM} month of a row's record date ({@link RecordDates}). */
+    public static final String RECORD_MONTH = RecordDates.RECORD_MONTH;
 
     /** The columns of {@code rejects/<source>/}: where a rejected row was, and why (its values are not kept). */
     public static final StructType REJECTS = DataTypes.createStructType(List.of(
@@ -48,22 +47,6 @@ public final class StagedSchemas {
     /** The columns a reader of the written table gets: {@link #schema} then {@link #RECORD_MONTH}. */
     public static StructType partitionedSchema(Source source) {
         return schema(source).add(DataTypes.createStructField(RECORD_MONTH, DataTypes.StringType, true));
-    }
-
-    /** The date a row is counted on, as metrics read it (contacts: the London day it was received). */
-    public static Column recordDate(Source source) {
-        return switch (source) {
-            case CRIME, POLICEUK -> col("recorded_date");
-            case CONTACTS -> to_date(col("received_at"));
-            case ENGAGEMENT -> col("date");
-            case SURVEY_PUBLIC -> col("interview_date");
-            case SURVEY_PARISH -> col("response_date");
-        };
-    }
-
-    /** {@link #RECORD_MONTH} of a row in the staged schema. */
-    public static Column recordMonth(Source source) {
-        return date_format(recordDate(source), "yyyy-MM");
     }
 
     /** The fields a validated row carries, in the order {@link RowValidator} produces them. */

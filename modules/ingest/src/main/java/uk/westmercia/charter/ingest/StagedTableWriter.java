@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.warehouse.RecordDates;
 import uk.westmercia.charter.warehouse.HardLinks;
 
 /**
@@ -138,7 +139,7 @@ public final class StagedTableWriter {
 
     private static void writeByMonth(Source source, Dataset<Row> rows, Path version) {
         // No shuffle by month: a month is the unit later runs rewrite or link, whatever its number of files.
-        rows.withColumn(RECORD_MONTH, StagedSchemas.recordMonth(source))
+        rows.withColumn(RECORD_MONTH, RecordDates.recordMonth(source))
                 .write().mode(SaveMode.ErrorIfExists).partitionBy(RECORD_MONTH)
                 .parquet(version.toString());
     }

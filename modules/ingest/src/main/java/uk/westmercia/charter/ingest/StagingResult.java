@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.warehouse.RecordDates;
 
 /** A source's staged rows and rejects, both drawn from one read of its files. */
 public final class StagingResult {
@@ -75,7 +76,7 @@ public final class StagingResult {
      */
     public ChangeSummary summariseChanges(List<Column> aggregates) {
         requireNonNull(aggregates, "aggregates is null");
-        Column month = StagedSchemas.recordMonth(source);
+        Column month = RecordDates.recordMonth(source);
         List<Column> columns = new ArrayList<>(List.of(collect_set(month), count(when(month.isNull(), lit(1)))));
         columns.addAll(aggregates);
         // One row: the months are bounded by the table's span, the caller's aggregates by their number.

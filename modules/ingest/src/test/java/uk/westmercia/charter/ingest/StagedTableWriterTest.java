@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.warehouse.RecordDates;
 import uk.westmercia.charter.testing.SharedSparkSession;
 
 @ExtendWith(SharedSparkSession.class)
@@ -58,7 +59,7 @@ class StagedTableWriterTest {
             StagedTableWriter.Written written = new StagedTableWriter(spark).write(result, staged, Optional.ofNullable(before).map(Version::staged));
             if (before != null && !StagedTableWriter.months(before.staged).isEmpty()) {
                 // The months written are exactly the record months of the run's changes.
-                Set<String> changed = result.changes().select(StagedSchemas.recordMonth(source)).distinct().collectAsList().stream()
+                Set<String> changed = result.changes().select(RecordDates.recordMonth(source)).distinct().collectAsList().stream()
                         .map(row -> row.getString(0)).collect(Collectors.toCollection(TreeSet::new));
                 assertThat(written.writtenMonths()).isEqualTo(changed);
             }
@@ -74,7 +75,7 @@ class StagedTableWriterTest {
     private static List<String> rows(SparkSession spark, Source source, Path table) {
         Dataset<Row> rows = spark.read().parquet(table.toString());
         assertThat(rows.schema().apply(StagedSchemas.RECORD_MONTH).dataType()).isEqualTo(DataTypes.StringType);
-        assertThat(rows.filter(col(StagedSchemas.RECORD_MONTH).notEqual(StagedSchemas.recordMonth(source))).count()).isZero();
+        assertThat(rows.filter(col(StagedSchemas.RECORD_MONTH).notEqual(RecordDates.recordMonth(source))).count()).isZero();
         return rows.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 

@@ -34,6 +34,7 @@ import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.reference.AreaLevel;
 import uk.westmercia.charter.reference.ReferenceData;
+import uk.westmercia.charter.warehouse.RecordDates;
 
 /**
  * What every metric kind shares: the staged inputs as metrics read them, the run's --as-of date,
@@ -422,12 +423,12 @@ public final class MetricContext {
      * rather than every month's. Empty when a month has no counted rows (say, only cancelled crimes).
      */
     static Optional<LocalDate[]> rangeFromEndMonths(Dataset<Row> rows) {
-        if (!Arrays.asList(rows.columns()).contains(RECORD_MONTH)) {
+        if (!Arrays.asList(rows.columns()).contains(RecordDates.RECORD_MONTH)) {
             return Optional.empty();
         }
         java.util.SortedSet<String> months = new java.util.TreeSet<>();
         for (String file : rows.inputFiles()) {
-            java.util.regex.Matcher month = MONTH_FOLDER.matcher(file);
+            java.util.regex.Matcher month = RecordDates.MONTH_FOLDER.matcher(file);
             if (month.find()) {
                 months.add(month.group(1));
             }
@@ -435,8 +436,8 @@ public final class MetricContext {
         if (months.isEmpty()) {
             return Optional.empty();
         }
-        Column first = col(RECORD_MONTH).equalTo(lit(months.first()));
-        Column last = col(RECORD_MONTH).equalTo(lit(months.last()));
+        Column first = col(RecordDates.RECORD_MONTH).equalTo(lit(months.first()));
+        Column last = col(RecordDates.RECORD_MONTH).equalTo(lit(months.last()));
         Row row = rows.filter(first.or(last))
                 .agg(min(org.apache.spark.sql.functions.when(first, col("_record_date"))),
                         max(org.apache.spark.sql.functions.when(last, col("_record_date"))))
@@ -447,19 +448,9 @@ public final class MetricContext {
         return Optional.of(new LocalDate[] {row.getAs(0), row.getAs(1)});
     }
 
-    private static final String RECORD_MONTH = "record_month";
-    private static final java.util.regex.Pattern MONTH_FOLDER = java.util.regex.Pattern.compile("/record_month=(\\d{4}-\\d{2})/");
-
     /** The rows metrics read: recorded crimes only (cancelled count nowhere), each with its record date. */
     private static Dataset<Row> currentRows(Source source, Dataset<Row> staged) {
         Dataset<Row> rows = source == Source.CRIME ? staged.filter(col("status").equalTo("recorded")) : staged;
-        Column recordDate = switch (source) {
-            case CRIME, POLICEUK -> col("recorded_date");
-            case CONTACTS -> expr("to_date(received_at)");
-            case ENGAGEMENT -> col("date");
-            case SURVEY_PUBLIC -> col("interview_date");
-            case SURVEY_PARISH -> col("response_date");
-        };
-        return rows.withColumn("_record_date", recordDate);
+        return rows.withColumn("_record_date", RecordDates.recordDate(source));
     }
 }

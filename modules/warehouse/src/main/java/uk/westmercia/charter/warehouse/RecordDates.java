@@ -1,0 +1,41 @@
+package uk.westmercia.charter.warehouse;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.to_date;
+
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import uk.westmercia.charter.catalogue.Source;
+
+/**
+ * When a staged row counts, for staging and metrics alike: its record date, and the month a staged
+ * table is partitioned by. Staging writes a row under the month of its record date; metrics take
+ * a source's range of periods from the same date, and read its first and last months by folder.
+ */
+public final class RecordDates {
+    /** The partition column of every staged table: the {@code yyyy-MM} month of a row's record date, a string. */
+    public static final String RECORD_MONTH = "record_month";
+    /** A month's folder in a staged table's file paths; group 1 is the month. */
+    public static final Pattern MONTH_FOLDER = Pattern.compile("/" + RECORD_MONTH + "=(\\d{4}-\\d{2})/");
+
+    private RecordDates() {
+    }
+
+    /** The date a row is counted on, a column of the staged schema (contacts: the London day it was received). */
+    public static Column recordDate(Source source) {
+        return switch (requireNonNull(source, "source is null")) {
+            case CRIME, POLICEUK -> col("recorded_date");
+            case CONTACTS -> to_date(col("received_at"));
+            case ENGAGEMENT -> col("date");
+            case SURVEY_PUBLIC -> col("interview_date");
+            case SURVEY_PARISH -> col("response_date");
+        };
+    }
+
+    /** {@link #RECORD_MONTH} of a row in the staged schema. */
+    public static Column recordMonth(Source source) {
+        return date_format(recordDate(source), "yyyy-MM");
+    }
+}
