@@ -101,17 +101,20 @@ public final class MetricContext {
     public MetricContext retaining(Map<Source, Column> kept) {
         requireNonNull(kept, "kept is null");
         Map<Source, Dataset<Row>> retained = new EnumMap<>(Source.class);
+        List<Dataset<Row>> fills = new ArrayList<>();
         rows.forEach((source, all) -> {
             if (kept.containsKey(source)) {
                 Dataset<Row> cached = all.filter(kept.get(source)).persist();
-                // Filled now, in one scan: left to the metrics' single action, concurrent stages each read the source again.
-                cached.count();
+                fills.add(cached.select(lit(1).as("_row")));
                 retained.put(source, cached);
             }
             else {
                 retained.put(source, all);
             }
         });
+        // Filled now, each source in one scan: left to the metrics' single action, concurrent stages each
+        // read the source again. One action for all: the caches fill side by side, not one after another.
+        fills.stream().reduce(Dataset::union).ifPresent(Dataset::count);
         return new MetricContext(this, retained, from);
     }
 
@@ -132,6 +135,7 @@ public final class MetricContext {
 
     /** The first record date of each source with rows, by source folder: what decides the periods of a full recompute. */
     public Map<String, LocalDate> firstRecordDates() {
+        loadRanges();
         Map<String, LocalDate> dates = new java.util.TreeMap<>();
         for (Source source : inputs.keySet()) {
             range(source).ifPresent(range -> dates.put(source.folder(), range[0]));
@@ -418,11 +422,53 @@ public final class MetricContext {
     }
 
     /**
+     * The ranges of every source not yet known, from their end months ({@link #rangeFromEndMonths}):
+     * one scan of those months' files for every source, one small shuffle. A source whose end months
+     * give none is left to {@link #range}.
+     */
+    private void loadRanges() {
+        List<Dataset<Row>> ends = new ArrayList<>();
+        rows.forEach((source, all) -> {
+            if (!ranges.containsKey(source)) {
+                endMonthRows(all).ifPresent(end -> ends.add(end.select(lit(source.name()).as("source"), col("first"), col("last"))));
+            }
+        });
+        if (ends.size() < 2) {
+            return;
+        }
+        // One row per source.
+        List<Row> found = ends.stream().reduce(Dataset::union).orElseThrow()
+                .groupBy("source").agg(min(col("first")), max(col("last")))
+                .collectAsList();
+        for (Row row : found) {
+            if (!row.isNullAt(1) && !row.isNullAt(2)) {
+                ranges.put(Source.valueOf(row.getString(0)), Optional.of(new LocalDate[] {row.getAs(1), row.getAs(2)}));
+            }
+        }
+    }
+
+    /**
      * The range read from the first and last record months only, where the staged table is
      * partitioned by month (a month's rows all have their record date in it): two months' files
      * rather than every month's. Empty when a month has no counted rows (say, only cancelled crimes).
      */
     static Optional<LocalDate[]> rangeFromEndMonths(Dataset<Row> rows) {
+        Optional<Dataset<Row>> ends = endMonthRows(rows);
+        if (ends.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = ends.get().agg(min(col("first")), max(col("last"))).first();
+        if (row.isNullAt(0) || row.isNullAt(1)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalDate[] {row.getAs(0), row.getAs(1)});
+    }
+
+    /**
+     * The rows of the first and last record months, each with its record date as {@code first} if it
+     * is in the first month and as {@code last} if in the last; empty when the rows are not in month folders.
+     */
+    private static Optional<Dataset<Row>> endMonthRows(Dataset<Row> rows) {
         if (!Arrays.asList(rows.columns()).contains(RecordDates.RECORD_MONTH)) {
             return Optional.empty();
         }
@@ -438,14 +484,9 @@ public final class MetricContext {
         }
         Column first = col(RecordDates.RECORD_MONTH).equalTo(lit(months.first()));
         Column last = col(RecordDates.RECORD_MONTH).equalTo(lit(months.last()));
-        Row row = rows.filter(first.or(last))
-                .agg(min(org.apache.spark.sql.functions.when(first, col("_record_date"))),
-                        max(org.apache.spark.sql.functions.when(last, col("_record_date"))))
-                .first();
-        if (row.isNullAt(0) || row.isNullAt(1)) {
-            return Optional.empty();
-        }
-        return Optional.of(new LocalDate[] {row.getAs(0), row.getAs(1)});
+        return Optional.of(rows.filter(first.or(last))
+                .select(org.apache.spark.sql.functions.when(first, col("_record_date")).as("first"),
+                        org.apache.spark.sql.functions.when(last, col("_record_date")).as("last")));
     }
 
     /** The rows metrics read: recorded crimes only (cancelled count nowhere), each with its record date. */

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.westmercia.charter.metrics.MetricTestSupport.CRIME;
+import static uk.westmercia.charter.metrics.MetricTestSupport.ENGAGEMENT;
 import static uk.westmercia.charter.metrics.MetricTestSupport.d;
 import static uk.westmercia.charter.metrics.MetricTestSupport.reference;
 import static uk.westmercia.charter.metrics.MetricTestSupport.row;
@@ -60,5 +61,27 @@ class RecordRangeTest {
         assertThat(context.range(Source.CRIME)).hasValueSatisfying(range ->
                 assertThat(range).containsExactly(LocalDate.of(2024, 2, 15), LocalDate.of(2024, 3, 2)));
         assertThat(MetricContext.rangeFromEndMonths(counted(staged))).isEmpty();
+    }
+
+    @Test
+    void everySourcesRangeAtOnceFallingBackWhereTheEndMonthsGiveNone(SparkSession spark, @TempDir Path folder) {
+        // Crime's first month holds only a cancelled crime: its range is read from every month.
+        Dataset<Row> crime = partitioned(spark, folder.resolve("crime"),
+                crime("c1", "2024-01-20", "cancelled"), crime("c2", "2024-02-15", "recorded"), crime("c3", "2024-03-02", "recorded"));
+        String engagementFolder = folder.resolve("engagement").toString();
+        table(spark, ENGAGEMENT,
+                row("e1", d("2023-11-05"), "meeting", "HER", "S1", null, "held", null, false, null, 0.0),
+                row("e2", d("2023-11-01"), "meeting", "HER", "S1", null, "held", null, false, null, 0.0),
+                row("e3", d("2024-04-30"), "meeting", "HER", "S1", null, "held", null, false, null, 0.0))
+                .withColumn("record_month", date_format(col("date"), "yyyy-MM"))
+                .write().partitionBy("record_month").parquet(engagementFolder);
+        MetricContext context = new MetricContext(spark, reference(), d("2024-12-31"),
+                Map.of(Source.CRIME, crime, Source.ENGAGEMENT, spark.read().parquet(engagementFolder)));
+        assertThat(context.firstRecordDates()).containsExactly(
+                Map.entry("crime", LocalDate.of(2024, 2, 15)), Map.entry("engagement", LocalDate.of(2023, 11, 1)));
+        assertThat(context.range(Source.CRIME)).hasValueSatisfying(range ->
+                assertThat(range).containsExactly(LocalDate.of(2024, 2, 15), LocalDate.of(2024, 3, 2)));
+        assertThat(context.range(Source.ENGAGEMENT)).hasValueSatisfying(range ->
+                assertThat(range).containsExactly(LocalDate.of(2023, 11, 1), LocalDate.of(2024, 4, 30)));
     }
 }
