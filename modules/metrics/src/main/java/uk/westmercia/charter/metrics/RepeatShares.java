@@ -9,11 +9,14 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.Source;
 
 /**
@@ -29,11 +32,19 @@ final class RepeatShares extends MetricBatch {
 
     @Override
     Dataset<Row> figures() {
-        List<Dataset<Row>> flagged = new ArrayList<>();
+        // Members agreeing on their window and recompute window are flagged together.
+        Map<List<Object>, List<Member>> windows = new LinkedHashMap<>();
         for (Member member : members()) {
-            Dataset<Row> events = RepeatShare.flaggedByPeriod(member.metric(), source(), member.context());
-            flagged.add(events.select(lit(member.metric().id()).as(METRIC_ID),
-                    col(member.metric().parameters().string("key")).cast(DataTypes.StringType).as("_key"),
+            List<Object> window = new ArrayList<>(RepeatShare.window(member.metric(), source()));
+            window.add(member.context());
+            windows.computeIfAbsent(window, key -> new ArrayList<>()).add(member);
+        }
+        List<Dataset<Row>> flagged = new ArrayList<>();
+        for (List<Member> sharing : windows.values()) {
+            MetricDefinition first = sharing.get(0).metric();
+            Dataset<Row> events = RepeatShare.flaggedByPeriod(sharing.stream().map(Member::metric).toList(), source(), sharing.get(0).context());
+            flagged.add(events.select(col(METRIC_ID),
+                    col(first.parameters().string("key")).cast(DataTypes.StringType).as("_key"),
                     when(col("_repeat"), 1L).otherwise(0L).as("_repeat"),
                     place(events, "lpa_code"), place(events, "snt_code"), col("period_type"), col("period_label")));
         }

@@ -13,12 +13,14 @@ import static uk.westmercia.charter.metrics.MetricTestSupport.status;
 import static uk.westmercia.charter.metrics.MetricTestSupport.table;
 import static uk.westmercia.charter.metrics.MetricTestSupport.value;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.testing.SharedSparkSession;
 
@@ -120,6 +122,35 @@ class RepeatShareTest {
         // Keys W1, W2, W3; repeat W1 -> 1/3.
         assertThat(numerator(values, "force/WM/2023-24 Q1")).isEqualTo(1.0);
         assertThat(denominator(values, "force/WM/2023-24 Q1")).isEqualTo(3.0);
+    }
+
+    @Test
+    void metricsSharingAWindowKeepTheirOwnFiltersOnBothSides(SparkSession spark) {
+        // PRV-01 and VUL-04 both look for victims over 365 days of recorded dates: one window for both.
+        Dataset<Row> crimes = table(spark, CRIME,
+                crime("d1", "2023-05-01", "Burglary", "S1", "W1", true, "recorded"),
+                crime("d2", "2023-05-10", "Burglary", "S1", "W1", true, "recorded"),
+                crime("d3", "2023-05-01", "Burglary", "S1", "W2", false, "recorded"),
+                crime("d4", "2023-05-10", "Burglary", "S1", "W2", true, "recorded"),
+                crime("d5", "2023-05-01", "Burglary", "S1", "W3", true, "recorded"),
+                crime("d6", "2023-05-10", "Burglary", "S1", "W3", false, "recorded"),
+                // W4: anti-social behaviour then a crime: counted by neither metric as a repeat; W4 is
+                // a key of PRV-01 (d8) but not of VUL-04 (not domestic abuse).
+                crime("d7", "2023-05-01", "Anti-social behaviour", "S1", "W4", true, "recorded"),
+                crime("d8", "2023-05-10", "Burglary", "S1", "W4", false, "recorded"));
+        Catalogue catalogue = new Catalogue("test", "none",
+                List.of(Catalogue.bundled().metric("PRV-01").orElseThrow(), Catalogue.bundled().metric("VUL-04").orElseThrow()));
+        MetricContext context = new MetricContext(spark, MetricTestSupport.reference(), d("2024-06-30"), Map.of(Source.CRIME, crimes));
+        Map<String, Row> values = new java.util.HashMap<>();
+        for (Row row : new MetricEngine(catalogue).compute(context, "test-run", message -> { }).metricValues().collectAsList()) {
+            values.put(row.getAs("metric_id") + " " + row.getAs("area_level") + "/" + row.getAs("period_label"), row);
+        }
+        // PRV-01: every burglary counts on both sides: W1, W2, W3 repeat, W4 not -> 3/4.
+        assertThat(numerator(values, "PRV-01 force/2023-24 Q1")).isEqualTo(3.0);
+        assertThat(denominator(values, "PRV-01 force/2023-24 Q1")).isEqualTo(4.0);
+        // VUL-04: domestic abuse crimes only, on both sides: W1 repeats; W2 (d4) and W3 (d5) do not -> 1/3.
+        assertThat(numerator(values, "VUL-04 force/2023-24 Q1")).isEqualTo(1.0);
+        assertThat(denominator(values, "VUL-04 force/2023-24 Q1")).isEqualTo(3.0);
     }
 
     private static Row street(String ref, String month, String location) {
