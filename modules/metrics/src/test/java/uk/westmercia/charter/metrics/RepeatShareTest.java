@@ -106,19 +106,24 @@ class RepeatShareTest {
         assertThat(status(values, "force/WM/2023-24 Q2")).isEqualTo("no_data");
     }
 
+    /** Three victims with two crimes each, some of them domestic abuse. */
+    private static Row[] domesticAbuse() {
+        return new Row[] {
+            // W1: two domestic abuse crimes: repeat.
+            crime("d1", "2023-05-01", "Burglary", "S1", "W1", true, "recorded"),
+            crime("d2", "2023-05-10", "Burglary", "S1", "W1", true, "recorded"),
+            // W2: the earlier crime is not domestic abuse: for VUL-04, W2 counts (d4) but is no repeat.
+            crime("d3", "2023-05-01", "Burglary", "S1", "W2", false, "recorded"),
+            crime("d4", "2023-05-10", "Burglary", "S1", "W2", true, "recorded"),
+            // W3: the later crime is not domestic abuse: for VUL-04, W3 counts (d5) but is no repeat.
+            crime("d5", "2023-05-01", "Burglary", "S1", "W3", true, "recorded"),
+            crime("d6", "2023-05-10", "Burglary", "S1", "W3", false, "recorded"),
+        };
+    }
+
     @Test
     void domesticAbuseRepeatsCountOnlyDomesticAbuseCrimesOnBothSides(SparkSession spark) {
-        Dataset<Row> crimes = table(spark, CRIME,
-                // W1: two domestic abuse crimes: repeat.
-                crime("d1", "2023-05-01", "Burglary", "S1", "W1", true, "recorded"),
-                crime("d2", "2023-05-10", "Burglary", "S1", "W1", true, "recorded"),
-                // W2: the earlier crime is not domestic abuse: W2 counts (d4) but is no repeat.
-                crime("d3", "2023-05-01", "Burglary", "S1", "W2", false, "recorded"),
-                crime("d4", "2023-05-10", "Burglary", "S1", "W2", true, "recorded"),
-                // W3: the later crime is not domestic abuse: W3 counts (d5) but is no repeat.
-                crime("d5", "2023-05-01", "Burglary", "S1", "W3", true, "recorded"),
-                crime("d6", "2023-05-10", "Burglary", "S1", "W3", false, "recorded"));
-        Map<String, Row> values = compute(spark, "VUL-04", d("2024-06-30"), Source.CRIME, crimes);
+        Map<String, Row> values = compute(spark, "VUL-04", d("2024-06-30"), Source.CRIME, table(spark, CRIME, domesticAbuse()));
         // Keys W1, W2, W3; repeat W1 -> 1/3.
         assertThat(numerator(values, "force/WM/2023-24 Q1")).isEqualTo(1.0);
         assertThat(denominator(values, "force/WM/2023-24 Q1")).isEqualTo(3.0);
@@ -127,17 +132,12 @@ class RepeatShareTest {
     @Test
     void metricsSharingAWindowKeepTheirOwnFiltersOnBothSides(SparkSession spark) {
         // PRV-01 and VUL-04 both look for victims over 365 days of recorded dates: one window for both.
-        Dataset<Row> crimes = table(spark, CRIME,
-                crime("d1", "2023-05-01", "Burglary", "S1", "W1", true, "recorded"),
-                crime("d2", "2023-05-10", "Burglary", "S1", "W1", true, "recorded"),
-                crime("d3", "2023-05-01", "Burglary", "S1", "W2", false, "recorded"),
-                crime("d4", "2023-05-10", "Burglary", "S1", "W2", true, "recorded"),
-                crime("d5", "2023-05-01", "Burglary", "S1", "W3", true, "recorded"),
-                crime("d6", "2023-05-10", "Burglary", "S1", "W3", false, "recorded"),
-                // W4: anti-social behaviour then a crime: counted by neither metric as a repeat; W4 is
-                // a key of PRV-01 (d8) but not of VUL-04 (not domestic abuse).
-                crime("d7", "2023-05-01", "Anti-social behaviour", "S1", "W4", true, "recorded"),
-                crime("d8", "2023-05-10", "Burglary", "S1", "W4", false, "recorded"));
+        List<Row> rows = new java.util.ArrayList<>(List.of(domesticAbuse()));
+        // W4: anti-social behaviour then a crime: counted by neither metric as a repeat; W4 is
+        // a key of PRV-01 (d8) but not of VUL-04 (not domestic abuse).
+        rows.add(crime("d7", "2023-05-01", "Anti-social behaviour", "S1", "W4", true, "recorded"));
+        rows.add(crime("d8", "2023-05-10", "Burglary", "S1", "W4", false, "recorded"));
+        Dataset<Row> crimes = table(spark, CRIME, rows.toArray(Row[]::new));
         Catalogue catalogue = new Catalogue("test", "none",
                 List.of(Catalogue.bundled().metric("PRV-01").orElseThrow(), Catalogue.bundled().metric("VUL-04").orElseThrow()));
         MetricContext context = new MetricContext(spark, MetricTestSupport.reference(), d("2024-06-30"), Map.of(Source.CRIME, crimes));
