@@ -405,46 +405,37 @@ public final class MetricContext {
         return spark.createDataFrame(rows, CALENDAR);
     }
 
-    /** Earliest and latest record date of a source; one small aggregate per source per run. */
+    /** Earliest and latest record date of a source, found once per run ({@link #firstRecordDates} finds every source's together). */
     public Optional<LocalDate[]> range(Source source) {
         return ranges.computeIfAbsent(source, key -> {
             Dataset<Row> all = requireNonNull(rows.get(key), () -> "no staged rows for " + key.folder());
-            Optional<LocalDate[]> ends = rangeFromEndMonths(all);
-            if (ends.isPresent()) {
-                return ends;
-            }
-            Row row = all.agg(min(col("_record_date")), max(col("_record_date"))).first();
-            if (row.isNullAt(0)) {
-                return Optional.empty();
-            }
-            return Optional.of(new LocalDate[] {row.getAs(0), row.getAs(1)});
+            return rangeFromEndMonths(all).or(() -> everyMonthsRange(all));
         });
     }
 
     /**
      * The ranges of every source not yet known, from their end months ({@link #rangeFromEndMonths}):
      * one scan of those months' files for every source, one small shuffle. A source whose end months
-     * give none is left to {@link #range}.
+     * hold no counted row has its range read from every month.
      */
     private void loadRanges() {
-        List<Dataset<Row>> ends = new ArrayList<>();
+        Map<Source, Dataset<Row>> ends = new EnumMap<>(Source.class);
         rows.forEach((source, all) -> {
             if (!ranges.containsKey(source)) {
-                endMonthRows(all).ifPresent(end -> ends.add(end.select(lit(source.name()).as("source"), col("first"), col("last"))));
+                endMonthRows(all).ifPresent(end -> ends.put(source, end));
             }
         });
-        if (ends.size() < 2) {
+        if (ends.isEmpty()) {
             return;
         }
-        // One row per source.
-        List<Row> found = ends.stream().reduce(Dataset::union).orElseThrow()
-                .groupBy("source").agg(min(col("first")), max(col("last")))
-                .collectAsList();
-        for (Row row : found) {
-            if (!row.isNullAt(1) && !row.isNullAt(2)) {
-                ranges.put(Source.valueOf(row.getString(0)), Optional.of(new LocalDate[] {row.getAs(1), row.getAs(2)}));
-            }
+        Dataset<Row> bySource = ends.entrySet().stream()
+                .map(end -> end.getValue().select(lit(end.getKey().name()).as("source"), col("first"), col("last")))
+                .reduce(Dataset::union).orElseThrow();
+        // One row per source with end-month rows.
+        for (Row row : bySource.groupBy("source").agg(min(col("first")), max(col("last"))).collectAsList()) {
+            dates(row, 1).ifPresent(range -> ranges.put(Source.valueOf(row.getString(0)), Optional.of(range)));
         }
+        ends.keySet().forEach(source -> ranges.computeIfAbsent(source, key -> everyMonthsRange(rows.get(key))));
     }
 
     /**
@@ -453,15 +444,20 @@ public final class MetricContext {
      * rather than every month's. Empty when a month has no counted rows (say, only cancelled crimes).
      */
     static Optional<LocalDate[]> rangeFromEndMonths(Dataset<Row> rows) {
-        Optional<Dataset<Row>> ends = endMonthRows(rows);
-        if (ends.isEmpty()) {
+        return endMonthRows(rows).flatMap(ends -> dates(ends.agg(min(col("first")), max(col("last"))).first(), 0));
+    }
+
+    /** The range read from every row: for tables not partitioned by month, or whose end months hold no counted row. */
+    private static Optional<LocalDate[]> everyMonthsRange(Dataset<Row> rows) {
+        return dates(rows.agg(min(col("_record_date")), max(col("_record_date"))).first(), 0);
+    }
+
+    /** The first and last date at {@code index} and the next, where both are known. */
+    private static Optional<LocalDate[]> dates(Row row, int index) {
+        if (row.isNullAt(index) || row.isNullAt(index + 1)) {
             return Optional.empty();
         }
-        Row row = ends.get().agg(min(col("first")), max(col("last"))).first();
-        if (row.isNullAt(0) || row.isNullAt(1)) {
-            return Optional.empty();
-        }
-        return Optional.of(new LocalDate[] {row.getAs(0), row.getAs(1)});
+        return Optional.of(new LocalDate[] {row.getAs(index), row.getAs(index + 1)});
     }
 
     /**
