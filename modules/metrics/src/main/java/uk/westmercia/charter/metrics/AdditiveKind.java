@@ -7,7 +7,7 @@ import uk.westmercia.charter.catalogue.Source;
 
 /**
  * A kind whose figures are sums over the metric's events. The engine computes the additive metrics
- * of one source together ({@link AdditiveMetrics}); {@link #aggregate} computes one alone: plans
+ * of every source together ({@link AdditiveMetrics}); {@link #aggregate} computes one alone: plans
  * active over several periods ({@code active_until}) have no single day to sum by.
  */
 interface AdditiveKind extends BatchedKind {
@@ -24,9 +24,15 @@ interface AdditiveKind extends BatchedKind {
         return "additive";
     }
 
+    /** Every source's events come to one shape (metric, day, place, measures) before the first shuffle. */
     @Override
-    default MetricBatch batch(Source source) {
-        return new AdditiveMetrics(source);
+    default boolean acrossSources() {
+        return true;
+    }
+
+    @Override
+    default MetricBatch batch() {
+        return new AdditiveMetrics();
     }
 
     @Override

@@ -22,16 +22,18 @@ import uk.westmercia.charter.catalogue.Unit;
 import uk.westmercia.charter.reference.AreaLevel;
 
 /**
- * Metrics of one kind family and one source, computed together: one shuffle for all of them where
- * each alone would cost its own. Computed one by one, a night's time went to the fixed cost of each
- * metric's shuffles, joins and generated code rather than to its rows. Each member keeps its own
- * recompute window: its events are dated and cut by its own context.
+ * Metrics of one kind family, computed together: one shuffle for all of them where each alone would
+ * cost its own. Computed one by one, a night's time went to the fixed cost of each metric's
+ * shuffles, joins and generated code rather than to its rows. A family batches per source, or across
+ * sources where its rows come to one shape early ({@link BatchedKind#acrossSources}). Each member
+ * keeps its own source and recompute window: its events are read, dated and cut by its own context.
  */
 abstract class MetricBatch {
-    /** A metric of the batch, its kind, and the context of its recompute window. */
-    record Member(MetricDefinition metric, BatchedKind kind, MetricContext context) {
+    /** A metric of the batch, the source it reads, its kind, and the context of its recompute window. */
+    record Member(MetricDefinition metric, Source source, BatchedKind kind, MetricContext context) {
         Member {
             requireNonNull(metric, "metric is null");
+            requireNonNull(source, "source is null");
             requireNonNull(kind, "kind is null");
             requireNonNull(context, "context is null");
         }
@@ -46,19 +48,10 @@ abstract class MetricBatch {
     static final String[] KEYS = {METRIC_ID, "area_level", "area_code", "period_type", "period_label"};
     private static final StructType GRID = grid();
 
-    private final Source source;
     private final List<Member> members = new ArrayList<>();
-
-    MetricBatch(Source source) {
-        this.source = requireNonNull(source, "source is null");
-    }
 
     final void add(Member member) {
         members.add(requireNonNull(member, "member is null"));
-    }
-
-    final Source source() {
-        return source;
     }
 
     final List<Member> members() {
@@ -74,14 +67,21 @@ abstract class MetricBatch {
     /** The batch's rows in {@link MetricValuesSchema#AGGREGATE}: every grid cell of every member. */
     final Dataset<Row> aggregate() {
         if (members.isEmpty()) {
-            throw new IllegalStateException("Cannot aggregate a batch of " + source.folder() + " metrics: it has none");
+            throw new IllegalStateException("Cannot aggregate a batch of metrics: it has none");
         }
         List<Row> cells = new ArrayList<>();
         for (Member member : members) {
-            cells.addAll(member.context().gridRows(member.metric(), source, member.metric().id(), member.kind().zeroWhenEmpty(), member.rate()));
+            cells.addAll(member.context().gridRows(member.metric(), member.source(), member.metric().id(), member.kind().zeroWhenEmpty(), member.rate()));
         }
         Dataset<Row> grid = members.get(0).context().spark().createDataFrame(cells, GRID);
         return MetricEngine.withGrid(grid, figures(), col(METRIC_ID), col("_zero"), col("_rate"), KEYS);
+    }
+
+    /** The sources the members read. */
+    final Set<Source> sources() {
+        Set<Source> sources = EnumSet.noneOf(Source.class);
+        members.forEach(member -> sources.add(member.source()));
+        return sources;
     }
 
     /** Every period type of any member. */

@@ -387,15 +387,20 @@ public final class MetricContext {
 
     /** Every date of the source's range, with the label of each period type holding it: a few thousand rows. */
     public Dataset<Row> calendar(Source source, List<PeriodType> types) {
-        return calendars.computeIfAbsent(source + "/" + types, key -> buildCalendar(source, types));
+        return calendar(java.util.EnumSet.of(source), types);
     }
 
-    private Dataset<Row> buildCalendar(Source source, List<PeriodType> types) {
-        Optional<LocalDate[]> range = range(source);
+    /** {@link #calendar(Source, List)} over the sources' ranges together: from the earliest first record of any. */
+    public Dataset<Row> calendar(java.util.Set<Source> sources, List<PeriodType> types) {
+        return calendars.computeIfAbsent(new java.util.TreeSet<>(sources) + "/" + types, key -> buildCalendar(sources, types));
+    }
+
+    private Dataset<Row> buildCalendar(java.util.Set<Source> sources, List<PeriodType> types) {
+        Optional<LocalDate> earliest = sources.stream().map(this::range).flatMap(Optional::stream).map(range -> range[0]).min(LocalDate::compareTo);
         List<Row> rows = new ArrayList<>();
-        if (range.isPresent()) {
-            // Dates reach a year past the range so due dates and week ends beyond the last record still find their period.
-            LocalDate first = range.get()[0].minusYears(1);
+        if (earliest.isPresent()) {
+            // Dates reach a year before the range and past it, so due dates and week ends beyond the records still find their period.
+            LocalDate first = earliest.get().minusYears(1);
             for (LocalDate date = first.isBefore(windowStart) ? windowStart : first; !date.isAfter(asOf.plusDays(7)); date = date.plusDays(1)) {
                 for (PeriodType type : types) {
                     rows.add(RowFactory.create(date, type.label(), Period.containing(type, date).label()));

@@ -103,8 +103,8 @@ public final class MetricEngine {
             byId.put(metric.id(), metric);
             MetricContext window = windows.computeIfAbsent(from.get(), context::recomputing);
             if (kind instanceof BatchedKind batched && batched.batches(metric) && window.hasColumns(source.get(), requiredColumns(metric))) {
-                batches.computeIfAbsent(source.get().folder() + " " + batched.family(), key -> batched.batch(source.get()))
-                        .add(new MetricBatch.Member(metric, batched, window));
+                String batch = batched.acrossSources() ? batched.family() : source.get().folder() + " " + batched.family();
+                batches.computeIfAbsent(batch, key -> batched.batch()).add(new MetricBatch.Member(metric, source.get(), batched, window));
             }
             else {
                 aggregates.add(aggregate(metric, source.get(), kind, window));

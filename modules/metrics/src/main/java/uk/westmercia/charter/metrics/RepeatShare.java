@@ -39,8 +39,8 @@ final class RepeatShare implements BatchedKind {
     }
 
     @Override
-    public MetricBatch batch(Source source) {
-        return new RepeatShares(source);
+    public MetricBatch batch() {
+        return new RepeatShares();
     }
 
     /**

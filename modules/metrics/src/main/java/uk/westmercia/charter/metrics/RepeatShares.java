@@ -20,29 +20,26 @@ import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.Source;
 
 /**
- * The repeat share metrics of one source ({@link RepeatShare}), computed together. Each metric
+ * The repeat share metrics ({@link RepeatShare}) of one source, computed together. Each metric
  * flags its repeats over its own key; then one aggregate takes each key once per metric, area and
  * period (a repeat if any of its crimes there is), and one counts keys and repeats. Counting the
  * keys' distinct values directly cost each metric an expansion and two more shuffles.
  */
 final class RepeatShares extends MetricBatch {
-    RepeatShares(Source source) {
-        super(source);
-    }
-
     @Override
     Dataset<Row> figures() {
         // Members agreeing on their window and recompute window are flagged together.
         Map<List<Object>, List<Member>> windows = new LinkedHashMap<>();
         for (Member member : members()) {
-            List<Object> window = new ArrayList<>(RepeatShare.window(member.metric(), source()));
+            List<Object> window = new ArrayList<>(RepeatShare.window(member.metric(), member.source()));
+            window.add(member.source());
             window.add(member.context());
             windows.computeIfAbsent(window, key -> new ArrayList<>()).add(member);
         }
         List<Dataset<Row>> flagged = new ArrayList<>();
         for (List<Member> sharing : windows.values()) {
             MetricDefinition first = sharing.get(0).metric();
-            Dataset<Row> events = RepeatShare.flaggedByPeriod(sharing.stream().map(Member::metric).toList(), source(), sharing.get(0).context());
+            Dataset<Row> events = RepeatShare.flaggedByPeriod(sharing.stream().map(Member::metric).toList(), sharing.get(0).source(), sharing.get(0).context());
             flagged.add(events.select(col(METRIC_ID),
                     col(first.parameters().string("key")).cast(DataTypes.StringType).as("_key"),
                     when(col("_repeat"), 1L).otherwise(0L).as("_repeat"),

@@ -25,8 +25,8 @@ final class UniverseCoverage implements BatchedKind {
     }
 
     @Override
-    public MetricBatch batch(Source source) {
-        return new UniverseCoverages(source);
+    public MetricBatch batch() {
+        return new UniverseCoverages();
     }
 
     static String memberColumn(String metricId, String universe) {

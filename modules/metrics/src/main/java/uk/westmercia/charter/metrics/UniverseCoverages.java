@@ -29,10 +29,6 @@ final class UniverseCoverages extends MetricBatch {
             DataTypes.createStructField("period_type", DataTypes.StringType, false),
             DataTypes.createStructField("period_label", DataTypes.StringType, false)));
 
-    UniverseCoverages(uk.westmercia.charter.catalogue.Source source) {
-        super(source);
-    }
-
     @Override
     Dataset<Row> figures() {
         List<Dataset<Row>> covered = new ArrayList<>();
@@ -42,14 +38,14 @@ final class UniverseCoverages extends MetricBatch {
             MetricContext context = member.context();
             String universe = metric.parameters().string("universe");
             String memberColumn = UniverseCoverage.memberColumn(metric.id(), universe);
-            covered.add(context.eventsByPeriod(metric, source(), context.expression(metric.parameters().string("filter")), metric.periodTypes())
+            covered.add(context.eventsByPeriod(metric, member.source(), context.expression(metric.parameters().string("filter")), metric.periodTypes())
                     .filter(col(memberColumn).isNotNull())
                     .select(lit(metric.id()).as("covered_metric"), col(memberColumn).as("covered_member"),
                             col("period_type").as("covered_type"), col("period_label").as("covered_label")));
             // The universe comes from reference data, never from the events: members without events count in the base.
             for (Row row : UniverseCoverage.universe(universe, context.reference())) {
                 for (PeriodType type : metric.periodTypes()) {
-                    for (Period period : context.periods(source(), type)) {
+                    for (Period period : context.periods(member.source(), type)) {
                         members.add(RowFactory.create(metric.id(), row.get(0), row.get(1), row.get(2), type.label(), period.label()));
                     }
                 }
