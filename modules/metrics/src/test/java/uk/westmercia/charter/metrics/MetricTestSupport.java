@@ -97,6 +97,21 @@ final class MetricTestSupport {
         return byKey;
     }
 
+    /**
+     * Runs bundled catalogue metrics together, in one engine run over every staged table given, and
+     * returns their metric_values rows keyed "metric/level/area/period_label".
+     */
+    static Map<String, Row> computeTogether(SparkSession spark, List<String> metricIds, LocalDate asOf, Map<Source, Dataset<Row>> staged) {
+        List<MetricDefinition> metrics = metricIds.stream().map(id -> Catalogue.bundled().metric(id).orElseThrow()).toList();
+        MetricContext context = new MetricContext(spark, reference(), asOf, staged);
+        MetricEngine engine = new MetricEngine(new Catalogue("test", "none", metrics));
+        Map<String, Row> byKey = new LinkedHashMap<>();
+        for (Row row : engine.compute(context, RecomputePlan.full("test"), "test-run", message -> { }).metricValues().collectAsList()) {
+            byKey.put(row.getAs("metric_id") + "/" + row.getAs("area_level") + "/" + row.getAs("area_code") + "/" + row.getAs("period_label"), row);
+        }
+        return byKey;
+    }
+
     static Double value(Map<String, Row> values, String key) {
         Row row = values.get(key);
         if (row == null) {
