@@ -258,8 +258,9 @@ public final class NightlyJob {
                     .select(java.util.Arrays.stream(values.columns()).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
                     .unionByName(values);
         }
-        values.orderBy("metric_id", "area_level", "area_code", "period_type", "period_start")
-                .coalesce(1)
+        // One file, sorted in its one task: a global sort first samples every metric's rows to plan its ranges.
+        values.coalesce(1)
+                .sortWithinPartitions("metric_id", "area_level", "area_code", "period_type", "period_start")
                 .write().mode(SaveMode.ErrorIfExists)
                 .parquet(warehouse.versionPath(METRIC_VALUES, runId).toString());
         written.add(METRIC_VALUES);

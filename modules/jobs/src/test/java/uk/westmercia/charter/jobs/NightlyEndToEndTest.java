@@ -174,6 +174,30 @@ class NightlyEndToEndTest {
     }
 
     @Test
+    void metricValuesAreOneFileSortedByMetricAreaAndPeriod(SparkSession spark) throws Exception {
+        Path table = warehouse.resolve("metrics/metric_values");
+        List<Path> files;
+        try (java.util.stream.Stream<Path> entries = Files.list(table)) {
+            files = entries.filter(file -> file.getFileName().toString().endsWith(".parquet")).toList();
+        }
+        assertThat(files).hasSize(1);
+        List<List<String>> keys = spark.read().parquet(files.get(0).toString()).collectAsList().stream()
+                .map(row -> List.of(row.<String>getAs("metric_id"), row.<String>getAs("area_level"), row.<String>getAs("area_code"),
+                        row.<String>getAs("period_type"), row.getAs("period_start").toString()))
+                .toList();
+        java.util.Comparator<List<String>> byKey = (a, b) -> {
+            for (int i = 0; i < a.size(); i++) {
+                int order = a.get(i).compareTo(b.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return 0;
+        };
+        assertThat(keys).hasSizeGreaterThan(100).isSortedAccordingTo(byKey);
+    }
+
+    @Test
     void theReportCountsEachTablesRowsAsSparkDoes(SparkSession spark) {
         // Crime: C1 to C7 and C9, C3 once (restated); the manifest: the five landing files.
         assertThat(report.tables).filteredOn(table -> table.table().equals("staged/crime")).extracting(RunReport.TableReport::rows).containsExactly(8L);
