@@ -13,7 +13,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
-import uk.westmercia.charter.catalogue.Source;
 
 /**
  * The additive metrics of every source ({@link AdditiveKind}), computed together: one aggregate of

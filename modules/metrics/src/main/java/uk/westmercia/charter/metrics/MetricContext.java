@@ -17,9 +17,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -387,15 +390,15 @@ public final class MetricContext {
 
     /** Every date of the source's range, with the label of each period type holding it: a few thousand rows. */
     public Dataset<Row> calendar(Source source, List<PeriodType> types) {
-        return calendar(java.util.EnumSet.of(source), types);
+        return calendar(EnumSet.of(source), types);
     }
 
     /** {@link #calendar(Source, List)} over the sources' ranges together: from the earliest first record of any. */
-    public Dataset<Row> calendar(java.util.Set<Source> sources, List<PeriodType> types) {
-        return calendars.computeIfAbsent(new java.util.TreeSet<>(sources) + "/" + types, key -> buildCalendar(sources, types));
+    public Dataset<Row> calendar(Set<Source> sources, List<PeriodType> types) {
+        return calendars.computeIfAbsent(new TreeSet<>(sources) + "/" + types, key -> buildCalendar(sources, types));
     }
 
-    private Dataset<Row> buildCalendar(java.util.Set<Source> sources, List<PeriodType> types) {
+    private Dataset<Row> buildCalendar(Set<Source> sources, List<PeriodType> types) {
         Optional<LocalDate> earliest = sources.stream().map(this::range).flatMap(Optional::stream).map(range -> range[0]).min(LocalDate::compareTo);
         List<Row> rows = new ArrayList<>();
         if (earliest.isPresent()) {

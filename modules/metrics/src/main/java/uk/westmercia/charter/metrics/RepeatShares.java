@@ -17,7 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import uk.westmercia.charter.catalogue.MetricDefinition;
-import uk.westmercia.charter.catalogue.Source;
 
 /**
  * The repeat share metrics ({@link RepeatShare}) of one source, computed together. Each metric

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.reference.Lpa;
 import uk.westmercia.charter.reference.Parish;
 import uk.westmercia.charter.reference.ReferenceData;
