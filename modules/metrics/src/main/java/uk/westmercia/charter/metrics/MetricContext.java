@@ -402,7 +402,7 @@ public final class MetricContext {
         Optional<LocalDate> earliest = sources.stream().map(this::range).flatMap(Optional::stream).map(range -> range[0]).min(LocalDate::compareTo);
         List<Row> rows = new ArrayList<>();
         if (earliest.isPresent()) {
-            // Dates reach a year before the range and past it, so due dates and week ends beyond the records still find their period.
+            // From a year before the earliest record to a week after --as-of: due dates and week ends away from the records' own dates still find their period.
             LocalDate first = earliest.get().minusYears(1);
             for (LocalDate date = first.isBefore(windowStart) ? windowStart : first; !date.isAfter(asOf.plusDays(7)); date = date.plusDays(1)) {
                 for (PeriodType type : types) {
