@@ -3,6 +3,7 @@ package uk.westmercia.charter.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static uk.westmercia.charter.metrics.MetricTestSupport.CONTACTS;
+import static uk.westmercia.charter.metrics.MetricTestSupport.POLICEUK;
 import static uk.westmercia.charter.metrics.MetricTestSupport.computeTogether;
 import static uk.westmercia.charter.metrics.MetricTestSupport.d;
 import static uk.westmercia.charter.metrics.MetricTestSupport.denominator;
@@ -62,5 +63,25 @@ class AdditiveBatchTest {
         // and 2 years. PRV-04: April 2023, 1 month, 1 quarter and 1 year.
         assertThat(values.keySet().stream().filter(key -> key.startsWith("VIS-05/")).count()).isEqualTo(9 * (13 + 5 + 2));
         assertThat(values.keySet().stream().filter(key -> key.startsWith("PRV-04/")).count()).isEqualTo(9 * (1 + 1 + 1));
+    }
+
+    @Test
+    void policeUkRatesBesideContactsKeepDistrictPopulationsAndNoSnts(SparkSession spark) {
+        Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
+        // No force extract: PRV-04 reads police.uk street crimes, which have LPAs (by district) but no SNT.
+        staged.put(Source.POLICEUK, table(spark, POLICEUK,
+                row("u1", d("2023-04-01"), "Burglary", "HER", "Herefordshire", "E01", "L1", "lpa"),
+                row("u2", d("2023-04-01"), "Burglary", "HER", "Herefordshire", "E01", "L2", "lpa"),
+                row("u3", d("2023-04-01"), "Anti-social behaviour", "HER", "Herefordshire", "E01", "L3", "lpa")));
+        staged.put(Source.CONTACTS, table(spark, CONTACTS, call("b1", "S1", "2023-04-12T10:00:00", "2023-04-12T10:00:10")));
+
+        Map<String, Row> values = computeTogether(spark, List.of("VIS-05", "PRV-04"), d("2023-06-30"), staged);
+
+        // PRV-04: u1, u2 (not the ASB) per 1,000 of the district population: HER 2 / 4,000, the force 2 / 12,000.
+        assertThat(value(values, "PRV-04/lpa/HER/2023-04")).isCloseTo(0.5, within(1e-9));
+        assertThat(value(values, "PRV-04/force/WM/2023-04")).isCloseTo(1.0 / 6, within(1e-9));
+        assertThat(values.keySet()).noneMatch(key -> key.startsWith("PRV-04/snt/"));
+        // VIS-05 keeps its SNTs: b1 in S1, answered in 10 s.
+        assertThat(value(values, "VIS-05/snt/S1/2023-04")).isCloseTo(100.0, within(1e-9));
     }
 }
