@@ -44,12 +44,13 @@ final class RepeatShare implements BatchedKind {
     }
 
     /**
-     * What decides a repeat window: metrics that agree on it (PRV-01 and VUL-04: victims over a year
-     * of recorded dates) are flagged over one window, one shuffle and one sort of their crimes.
+     * What decides a repeat window (the source read, key, date, length and periods): metrics that
+     * agree on it (PRV-01 and VUL-04: victims over a year of recorded dates) are flagged over one
+     * window, one shuffle and one sort of their crimes.
      */
     static List<Object> window(MetricDefinition metric, Source source) {
         long length = source == Source.POLICEUK ? windowMonthsPoliceUk(metric) : (long) metric.parameters().number("window_days");
-        return List.of(metric.parameters().string("key"), metric.parameters().string("date"), length, metric.periodTypes());
+        return List.of(source, metric.parameters().string("key"), metric.parameters().string("date"), length, metric.periodTypes());
     }
 
     /**

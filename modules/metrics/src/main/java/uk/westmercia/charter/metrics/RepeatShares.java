@@ -31,7 +31,6 @@ final class RepeatShares extends MetricBatch {
         Map<List<Object>, List<Member>> windows = new LinkedHashMap<>();
         for (Member member : members()) {
             List<Object> window = new ArrayList<>(RepeatShare.window(member.metric(), member.source()));
-            window.add(member.source());
             window.add(member.context());
             windows.computeIfAbsent(window, key -> new ArrayList<>()).add(member);
         }
