@@ -85,13 +85,10 @@ final class MetricTestSupport {
 
     /** As {@link #compute(SparkSession, String, LocalDate, Source, Dataset)}, recomputing only what the plan names. */
     static Map<String, Row> compute(SparkSession spark, String metricId, LocalDate asOf, Source source, Dataset<Row> staged, RecomputePlan plan) {
-        MetricDefinition metric = Catalogue.bundled().metric(metricId).orElseThrow();
         Map<Source, Dataset<Row>> inputs = new EnumMap<>(Source.class);
         inputs.put(source, staged);
-        MetricContext context = new MetricContext(spark, reference(), asOf, inputs);
-        MetricEngine engine = new MetricEngine(new Catalogue("test", "none", List.of(metric)));
         Map<String, Row> byKey = new LinkedHashMap<>();
-        for (Row row : engine.compute(context, plan, "test-run", message -> { }).metricValues().collectAsList()) {
+        for (Row row : metricValues(spark, List.of(metricId), asOf, inputs, plan)) {
             byKey.put(row.getAs("area_level") + "/" + row.getAs("area_code") + "/" + row.getAs("period_label"), row);
         }
         return byKey;
@@ -102,14 +99,19 @@ final class MetricTestSupport {
      * returns their metric_values rows keyed "metric/level/area/period_label".
      */
     static Map<String, Row> computeTogether(SparkSession spark, List<String> metricIds, LocalDate asOf, Map<Source, Dataset<Row>> staged) {
-        List<MetricDefinition> metrics = metricIds.stream().map(id -> Catalogue.bundled().metric(id).orElseThrow()).toList();
-        MetricContext context = new MetricContext(spark, reference(), asOf, staged);
-        MetricEngine engine = new MetricEngine(new Catalogue("test", "none", metrics));
         Map<String, Row> byKey = new LinkedHashMap<>();
-        for (Row row : engine.compute(context, RecomputePlan.full("test"), "test-run", message -> { }).metricValues().collectAsList()) {
+        for (Row row : metricValues(spark, metricIds, asOf, staged, RecomputePlan.full("test"))) {
             byKey.put(row.getAs("metric_id") + "/" + row.getAs("area_level") + "/" + row.getAs("area_code") + "/" + row.getAs("period_label"), row);
         }
         return byKey;
+    }
+
+    /** The metric_values rows of bundled catalogue metrics, computed in one engine run over the staged tables. */
+    private static List<Row> metricValues(SparkSession spark, List<String> metricIds, LocalDate asOf, Map<Source, Dataset<Row>> staged, RecomputePlan plan) {
+        List<MetricDefinition> metrics = metricIds.stream().map(id -> Catalogue.bundled().metric(id).orElseThrow()).toList();
+        MetricContext context = new MetricContext(spark, reference(), asOf, staged);
+        MetricEngine engine = new MetricEngine(new Catalogue("test", "none", metrics));
+        return engine.compute(context, plan, "test-run", message -> { }).metricValues().collectAsList();
     }
 
     static Double value(Map<String, Row> values, String key) {
