@@ -34,6 +34,7 @@ import uk.westmercia.charter.metrics.MetricContext;
 import uk.westmercia.charter.metrics.MetricEngine;
 import uk.westmercia.charter.metrics.MetricState;
 import uk.westmercia.charter.metrics.MetricStateTable;
+import uk.westmercia.charter.metrics.MetricValuesSchema;
 import uk.westmercia.charter.metrics.RecomputePlan;
 import uk.westmercia.charter.metrics.RecomputePlanner;
 import uk.westmercia.charter.reference.ReferenceData;
@@ -251,7 +252,8 @@ public final class NightlyJob {
         if (!plan.isFull()) {
             // Every row the plan did not recompute is carried over, with the id of the run that computed it.
             scala.collection.immutable.Seq<String> key = scala.jdk.javaapi.CollectionConverters.asScala(METRIC_KEY).toList();
-            Dataset<Row> previousValues = spark.read().parquet(warehouse.tablePath(METRIC_VALUES).toString());
+            // With the contract's schema: inferring it from the files is one more Spark job.
+            Dataset<Row> previousValues = spark.read().schema(MetricValuesSchema.SCHEMA).parquet(warehouse.tablePath(METRIC_VALUES).toString());
             values = previousValues.join(values.select(METRIC_KEY.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)),
                     key, "left_anti")
                     // The join puts the key first: keep the contract's column order.
