@@ -5,19 +5,22 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 
 /**
- * jobs/bench's command line: {@code [--scale N] [--years N] [--work DIR] [--seed N] [--root DIR]}.
+ * jobs/bench's command line: {@code [--scale N] [--years N] [--repeats N] [--work DIR] [--seed N] [--root DIR]}.
  *
  * @param scale generator volume multiplier (1 = one West Mercia-sized force a year)
  * @param years financial years generated, the last one ending 2025-03-31
+ * @param repeats incremental nights measured, each on its own copy of the full nightly's warehouse:
+ *     single runs on a shared machine vary by a third, their median less
  * @param work  folder holding cached landings, warehouses and logs
  * @param seed  generator seed
  * @param root  repository root (where jobs/charter and BENCHMARKS.md live)
  */
-public record BenchArgs(double scale, int years, Path work, long seed, Path root) {
+public record BenchArgs(double scale, int years, int repeats, Path work, long seed, Path root) {
 
     static final LocalDate LAST_DAY = LocalDate.of(2025, 3, 31);
     static final long DEFAULT_SEED = 20240401L;
-    static final String USAGE = "usage: jobs/bench [--scale N] [--years N] [--work DIR] [--seed N]";
+    static final int DEFAULT_REPEATS = 3;
+    static final String USAGE = "usage: jobs/bench [--scale N] [--years N] [--repeats N] [--work DIR] [--seed N]";
 
     public BenchArgs {
         if (!(scale > 0) || scale > 1000) {
@@ -25,6 +28,9 @@ public record BenchArgs(double scale, int years, Path work, long seed, Path root
         }
         if (years < 1 || years > 10) {
             throw new IllegalArgumentException("--years must be 1 to 10, was " + years);
+        }
+        if (repeats < 1 || repeats > 9) {
+            throw new IllegalArgumentException("--repeats must be 1 to 9, was " + repeats);
         }
     }
 
@@ -51,6 +57,7 @@ public record BenchArgs(double scale, int years, Path work, long seed, Path root
     public static BenchArgs parse(String... args) {
         double scale = 0.05;
         int years = 1;
+        int repeats = DEFAULT_REPEATS;
         Path work = null;
         long seed = DEFAULT_SEED;
         Path root = Paths.get("").toAbsolutePath();
@@ -64,6 +71,7 @@ public record BenchArgs(double scale, int years, Path work, long seed, Path root
                 switch (arg) {
                     case "--scale" -> scale = Double.parseDouble(value);
                     case "--years" -> years = Integer.parseInt(value);
+                    case "--repeats" -> repeats = Integer.parseInt(value);
                     case "--work" -> work = Paths.get(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--root" -> root = Paths.get(value);
@@ -76,6 +84,6 @@ public record BenchArgs(double scale, int years, Path work, long seed, Path root
         if (work == null) {
             work = root.resolve("target").resolve("bench");
         }
-        return new BenchArgs(scale, years, work.toAbsolutePath(), seed, root.toAbsolutePath());
+        return new BenchArgs(scale, years, repeats, work.toAbsolutePath(), seed, root.toAbsolutePath());
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchPartsTest {
 
@@ -21,6 +24,8 @@ class BenchPartsTest {
         assertThat(a.to()).isEqualTo(LocalDate.of(2025, 3, 31));
         assertThat(a.extraDay()).isEqualTo(LocalDate.of(2025, 4, 1));
         assertThat(a.landingKey()).isEqualTo("landing-s1-y3-seed20240401");
+        assertThat(a.repeats()).isEqualTo(3);
+        assertThat(BenchArgs.parse("--repeats", "1", "--root", "/repo").repeats()).isEqualTo(1);
 
         BenchArgs d = BenchArgs.parse("--root", "/repo");
         assertThat(d.scale()).isEqualTo(0.05);
@@ -35,6 +40,39 @@ class BenchPartsTest {
         assertThatThrownBy(() -> BenchArgs.parse("--scale", "big")).hasMessage("--scale must be a number, was big");
         assertThatThrownBy(() -> BenchArgs.parse("--years", "0")).hasMessageContaining("--years must be 1 to 10");
         assertThatThrownBy(() -> BenchArgs.parse("--fast", "yes")).hasMessage("unknown argument --fast");
+        assertThatThrownBy(() -> BenchArgs.parse("--repeats", "0")).hasMessage("--repeats must be 1 to 9, was 0");
+    }
+
+    @Test
+    void medianOfTheNights() {
+        assertThat(Bench.median(new double[] {41.5, 37.2, 39.0})).isEqualTo(39.0);
+        assertThat(Bench.median(new double[] {40.0, 30.0})).isEqualTo(35.0);
+        assertThat(Bench.median(new double[] {33.3})).isEqualTo(33.3);
+        assertThat(Bench.median(new double[0])).isNaN();
+    }
+
+    @Test
+    void aWarehouseCopyHasItsOwnTableLinksAndSharesOnlyFiles(@TempDir Path temporary) throws Exception {
+        Path warehouse = temporary.resolve("warehouse");
+        Path version = Files.createDirectories(warehouse.resolve(".versions/metrics/metric_values/run-1"));
+        Files.writeString(version.resolve("part-0.parquet"), "rows");
+        Files.createDirectories(warehouse.resolve("metrics"));
+        Files.createSymbolicLink(warehouse.resolve("metrics/metric_values"), Path.of("../.versions/metrics/metric_values/run-1"));
+
+        Path copy = Bench.copyWarehouse(warehouse, temporary.resolve("copy"));
+
+        Path link = copy.resolve("metrics/metric_values");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../.versions/metrics/metric_values/run-1"));
+        assertThat(Files.readString(link.resolve("part-0.parquet"))).isEqualTo("rows");
+        assertThat(Files.isSameFile(link.resolve("part-0.parquet"), version.resolve("part-0.parquet"))).isTrue();
+        // A nightly on the copy publishes a new version and removes the old one: the original keeps both its own.
+        Files.createDirectories(copy.resolve(".versions/metrics/metric_values/run-2"));
+        Files.delete(link);
+        Files.createSymbolicLink(link, Path.of("../.versions/metrics/metric_values/run-2"));
+        Files.delete(copy.resolve(".versions/metrics/metric_values/run-1/part-0.parquet"));
+        assertThat(Files.readSymbolicLink(warehouse.resolve("metrics/metric_values"))).isEqualTo(Path.of("../.versions/metrics/metric_values/run-1"));
+        assertThat(Files.readString(version.resolve("part-0.parquet"))).isEqualTo("rows");
     }
 
     @Test
