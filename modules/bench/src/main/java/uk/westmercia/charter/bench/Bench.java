@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +103,8 @@ public final class Bench {
                 break;
             }
         }
-        double incremental = median(nights.stream().mapToDouble(Measurement::seconds).toArray());
+        double[] nightSeconds = nights.stream().mapToDouble(Measurement::seconds).toArray();
+        double incremental = median(nightSeconds);
 
         // (2b) The same night again: nothing new to stage or recompute. What any nightly costs on this
         // machine before its data: the JVM, Spark, the warehouse state and the landing's file listing.
@@ -127,9 +130,9 @@ public final class Bench {
         }
         if (nights.size() > 1) {
             notes.add(String.format(Locale.ROOT, "incremental nights: %s s; median %.1f s (%.0f%% to %.0f%% of the full run)",
-                    String.join(", ", nights.stream().map(night -> String.format(Locale.ROOT, "%.1f", night.seconds())).toList()), incremental,
-                    100 * nights.stream().mapToDouble(Measurement::seconds).min().orElseThrow() / full.seconds(),
-                    100 * nights.stream().mapToDouble(Measurement::seconds).max().orElseThrow() / full.seconds()));
+                    String.join(", ", Arrays.stream(nightSeconds).mapToObj(seconds -> String.format(Locale.ROOT, "%.1f", seconds)).toList()),
+                    incremental, 100 * Arrays.stream(nightSeconds).min().orElseThrow() / full.seconds(),
+                    100 * Arrays.stream(nightSeconds).max().orElseThrow() / full.seconds()));
         }
         notes.add(String.format(Locale.ROOT, "targets (issue 7, at scale 1 and 3 years): full nightly < 120 s: %.1f s; incremental < 40%% of full: %.0f%%%s;"
                 + " driver heap <= 4 GB: -Xmx4g, peak heap used %s", full.seconds(), 100 * incremental / full.seconds(),
@@ -237,7 +240,7 @@ public final class Bench {
             return Double.NaN;
         }
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
@@ -252,7 +255,7 @@ public final class Bench {
                 Path target = to.resolve(from.relativize(entry).toString());
                 if (Files.isSymbolicLink(entry)) {
                     Files.createSymbolicLink(target, Files.readSymbolicLink(entry));
-                } else if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(target);
                 } else {
                     try {
