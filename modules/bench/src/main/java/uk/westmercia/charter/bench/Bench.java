@@ -35,49 +35,49 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs a;
+        BenchArgs arguments;
         try {
-            a = BenchArgs.parse(args);
+            arguments = BenchArgs.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.err.println(BenchArgs.USAGE);
             System.exit(2);
             return;
         }
-        System.exit(run(a));
+        System.exit(run(arguments));
     }
 
-    static int run(BenchArgs a) throws Exception {
-        Files.createDirectories(a.work());
-        Path cached = landing(a);
+    static int run(BenchArgs arguments) throws Exception {
+        Files.createDirectories(arguments.work());
+        Path cached = landing(arguments);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path runDir = a.work().resolve("run-" + stamp);
+        Path runDir = arguments.work().resolve("run-" + stamp);
         Path landing = runDir.resolve("landing");
         Path warehouse = runDir.resolve("warehouse");
         linkTree(cached.resolve("base"), landing);
-        Path charter = a.root().resolve("jobs").resolve("charter");
-        List<Measurement> ms = new ArrayList<>();
+        Path charter = arguments.root().resolve("jobs").resolve("charter");
+        List<Measurement> measurements = new ArrayList<>();
         List<String> notes = new ArrayList<>();
 
         // (0) Not measured: a nightly on data-samples, so the launcher's class-data archive exists (its first
         // nightly after a build records it, about 10 s more) and neither measured run pays for it.
-        ChildRun.Result warmUp = ChildRun.run(List.of(charter.toString(), "nightly", "--landing", a.root().resolve("data-samples").toString(),
-                "--warehouse", runDir.resolve("warm-up").toString()), a.root(), Map.of(), runDir.resolve("warm-up.log"));
+        ChildRun.Result warmUp = ChildRun.run(List.of(charter.toString(), "nightly", "--landing", arguments.root().resolve("data-samples").toString(),
+                "--warehouse", runDir.resolve("warm-up").toString()), arguments.root(), Map.of(), runDir.resolve("warm-up.log"));
         notes.add(warmUp.exitCode() == 0
                 ? String.format(Locale.ROOT, "unmeasured warm-up first: a nightly on data-samples (%.1f s), so the launcher's class-data archive exists", warmUp.seconds())
                 : "warm-up nightly on data-samples exited " + warmUp.exitCode() + "; see " + runDir.resolve("warm-up.log"));
 
         // (1) Full nightly on an empty warehouse.
-        Measurement full = nightly(charter, a, runDir, landing, warehouse, a.to(), "full nightly (empty warehouse)", "full");
-        ms.add(full);
+        Measurement full = nightly(charter, arguments, runDir, landing, warehouse, arguments.to(), "full nightly (empty warehouse)", "full");
+        measurements.add(full);
         if (full.exitCode() != 0) {
-            return finish(a, ms, notes, cached, runDir);
+            return finish(arguments, measurements, notes, cached, runDir);
         }
 
         // DuckDB cross-check against the full nightly's metric_values (same landing, same as-of).
         DuckCheck.Result duck = null;
         try {
-            duck = DuckCheck.run(landing, warehouse, a.to());
+            duck = DuckCheck.run(landing, warehouse, arguments.to());
             System.out.printf(Locale.ROOT, "bench: DuckDB six metrics in %.2f s: %d figures, %d compared, %d mismatches%n",
                     duck.computeSeconds(), duck.figures(), duck.compared(), duck.mismatches().size());
             List<String> lines = duck.mismatches().stream().map(Object::toString).toList();
@@ -93,13 +93,13 @@ public final class Bench {
         int copied = linkTree(cached.resolve("extra"), landing);
         List<Measurement> nights = new ArrayList<>();
         Path nightWarehouse = warehouse;
-        for (int night = 1; night <= a.repeats(); night++) {
+        for (int night = 1; night <= arguments.repeats(); night++) {
             nightWarehouse = copyWarehouse(warehouse, runDir.resolve("warehouse-incremental-" + night));
-            String name = "incremental nightly (+1 day, " + copied + " files)" + (a.repeats() == 1 ? "" : ", night " + night + " of " + a.repeats());
-            Measurement inc = nightly(charter, a, runDir, landing, nightWarehouse, a.extraDay(), name, "incremental-" + night);
-            ms.add(inc);
-            nights.add(inc);
-            if (inc.exitCode() != 0) {
+            String name = "incremental nightly (+1 day, " + copied + " files)" + (arguments.repeats() == 1 ? "" : ", night " + night + " of " + arguments.repeats());
+            Measurement measured = nightly(charter, arguments, runDir, landing, nightWarehouse, arguments.extraDay(), name, "incremental-" + night);
+            measurements.add(measured);
+            nights.add(measured);
+            if (measured.exitCode() != 0) {
                 break;
             }
         }
@@ -108,20 +108,20 @@ public final class Bench {
 
         // (2b) The same night again: nothing new to stage or recompute. What any nightly costs on this
         // machine before its data: the JVM, Spark, the warehouse state and the landing's file listing.
-        Measurement rerun = nightly(charter, a, runDir, landing, nightWarehouse, a.extraDay(), "the same night again (nothing new)", "rerun");
-        ms.add(rerun);
+        Measurement rerun = nightly(charter, arguments, runDir, landing, nightWarehouse, arguments.extraDay(), "the same night again (nothing new)", "rerun");
+        measurements.add(rerun);
 
         // (3) Scorecard for the last quarter.
-        String quarter = (a.to().getYear() - 1) + "-" + String.format(Locale.ROOT, "%02d", a.to().getYear() % 100) + " Q4";
+        String quarter = (arguments.to().getYear() - 1) + "-" + String.format(Locale.ROOT, "%02d", arguments.to().getYear() % 100) + " Q4";
         Path log = runDir.resolve("scorecard.log");
-        ChildRun.Result sc = ChildRun.run(List.of(charter.toString(), "scorecard", "--quarter", quarter,
+        ChildRun.Result scorecard = ChildRun.run(List.of(charter.toString(), "scorecard", "--quarter", quarter,
                 "--warehouse", nightWarehouse.toString(), "--out", runDir.resolve("scorecard").toString()),
-                a.root(), env(runDir, "scorecard"), log);
-        ms.add(new Measurement("scorecard " + quarter, sc.seconds(), -1, sc.peakRssKib(),
-                GcLog.peak(readOr(runDir.resolve("gc-scorecard.log"))).usedMib(), sc.exitCode()));
+                arguments.root(), env(runDir, "scorecard"), log);
+        measurements.add(new Measurement("scorecard " + quarter, scorecard.seconds(), -1, scorecard.peakRssKib(),
+                GcLog.peak(readOr(runDir.resolve("gc-scorecard.log"))).usedMib(), scorecard.exitCode()));
 
         if (duck != null) {
-            ms.add(new Measurement("DuckDB: six metrics from the landing CSVs (in-process)", duck.computeSeconds(), -1, -1, -1, 0));
+            measurements.add(new Measurement("DuckDB: six metrics from the landing CSVs (in-process)", duck.computeSeconds(), -1, -1, -1, 0));
             notes.add(String.format(Locale.ROOT, "DuckDB cross-check (VIS-05, RSP-01, PRV-01, PRV-04, VUL-02, REL-03; force and LPA;"
                     + " quarter and fyear): %d DuckDB figures, %d matched by key with metric_values, %d mismatches"
                     + " (numerator, denominator, value within 1e-9 relative); time ratio full nightly / DuckDB = %.1f",
@@ -142,39 +142,39 @@ public final class Bench {
             notes.add(String.format(Locale.ROOT, "the same night again, with nothing to stage or recompute, took %.1f s (%.0f%% of the full run)",
                     rerun.seconds(), 100 * rerun.seconds() / full.seconds()));
         }
-        return finish(a, ms, notes, cached, runDir);
+        return finish(arguments, measurements, notes, cached, runDir);
     }
 
-    private static int finish(BenchArgs a, List<Measurement> ms, List<String> notes, Path cached, Path runDir)
+    private static int finish(BenchArgs arguments, List<Measurement> measurements, List<String> notes, Path cached, Path runDir)
             throws IOException, InterruptedException {
         notes.add("load average at the end (1, 5, 15 min; other builds share the machine): "
                 + String.join(" ", readOr(Path.of("/proc/loadavg")).trim().split("\\s+")).replaceAll("^(\\S+ \\S+ \\S+).*", "$1"));
         notes.add("logs: " + runDir);
-        BenchmarksMd.Context c = new BenchmarksMd.Context(LocalDate.now().toString(), shell(a.root(), "git", "rev-parse", "--short", "HEAD"),
-                Runtime.getRuntime().availableProcessors(), memTotal(), javaVersion(), a.scale(), a.years(), a.seed(),
-                a.from() + " to " + a.to() + " + " + a.extraDay() + ", day files, no bad rows");
-        String section = BenchmarksMd.section(c, ms, notes);
+        BenchmarksMd.Context context = new BenchmarksMd.Context(LocalDate.now().toString(), shell(arguments.root(), "git", "rev-parse", "--short", "HEAD"),
+                Runtime.getRuntime().availableProcessors(), memTotal(), javaVersion(), arguments.scale(), arguments.years(), arguments.seed(),
+                arguments.from() + " to " + arguments.to() + " + " + arguments.extraDay() + ", day files, no bad rows");
+        String section = BenchmarksMd.section(context, measurements, notes);
         System.out.print(section);
-        Path md = a.root().resolve("BENCHMARKS.md");
-        if (!Files.exists(md)) {
-            Files.writeString(md, BenchmarksMd.HEADER, StandardCharsets.UTF_8);
+        Path benchmarks = arguments.root().resolve("BENCHMARKS.md");
+        if (!Files.exists(benchmarks)) {
+            Files.writeString(benchmarks, BenchmarksMd.HEADER, StandardCharsets.UTF_8);
         }
-        Files.writeString(md, section, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        return ms.stream().allMatch(m -> m.exitCode() == 0) ? 0 : 1;
+        Files.writeString(benchmarks, section, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return measurements.stream().allMatch(m -> m.exitCode() == 0) ? 0 : 1;
     }
 
-    private static Measurement nightly(Path charter, BenchArgs a, Path runDir, Path landing, Path warehouse,
+    private static Measurement nightly(Path charter, BenchArgs arguments, Path runDir, Path landing, Path warehouse,
                                        LocalDate asOf, String name, String tag) throws IOException, InterruptedException {
         Path log = runDir.resolve("nightly-" + tag + ".log");
         System.out.println("bench: " + name + " ... (log " + log + ")");
-        ChildRun.Result r = ChildRun.run(List.of(charter.toString(), "nightly", "--landing", landing.toString(),
-                "--warehouse", warehouse.toString(), "--as-of", asOf.toString()), a.root(), env(runDir, tag), log);
-        long rows = rowsRead(warehouse.resolve("runs"), r.exitCode() == 0);
+        ChildRun.Result result = ChildRun.run(List.of(charter.toString(), "nightly", "--landing", landing.toString(),
+                "--warehouse", warehouse.toString(), "--as-of", asOf.toString()), arguments.root(), env(runDir, tag), log);
+        long rows = rowsRead(warehouse.resolve("runs"), result.exitCode() == 0);
         long heap = GcLog.peak(readOr(runDir.resolve("gc-" + tag + ".log"))).usedMib();
-        Measurement m = new Measurement(name, r.seconds(), rows, r.peakRssKib(), heap, r.exitCode());
-        System.out.printf(Locale.ROOT, "bench: %s: %.1f s, exit %d, %d rows read, peak RSS %s%n", name, m.seconds(),
-                m.exitCode(), rows, GeneratorFormat.mib(m.peakRssKib()));
-        return m;
+        Measurement measurement = new Measurement(name, result.seconds(), rows, result.peakRssKib(), heap, result.exitCode());
+        System.out.printf(Locale.ROOT, "bench: %s: %.1f s, exit %d, %d rows read, peak RSS %s%n", name, measurement.seconds(),
+                measurement.exitCode(), rows, GeneratorFormat.mib(measurement.peakRssKib()));
+        return measurement;
     }
 
     private static Map<String, String> env(Path runDir, String tag) {
@@ -207,21 +207,21 @@ public final class Bench {
     }
 
     /** The cached landing for these arguments: base/ (from..to) and extra/ (the next day's files). */
-    static Path landing(BenchArgs a) throws IOException {
-        Path dir = a.work().resolve(a.landingKey());
+    static Path landing(BenchArgs arguments) throws IOException {
+        Path dir = arguments.work().resolve(arguments.landingKey());
         if (Files.exists(dir.resolve(".complete"))) {
             System.out.println("bench: reusing landing " + dir);
             return dir;
         }
         deleteTree(dir);
         Path base = dir.resolve("base");
-        System.out.println("bench: generating landing " + dir + " (" + a.from() + " to " + a.extraDay() + ")");
+        System.out.println("bench: generating landing " + dir + " (" + arguments.from() + " to " + arguments.extraDay() + ")");
         long start = System.nanoTime();
         // One generation through the extra day keeps the generator's state (ids, pending restatements) continuous;
         // the extra day's files are then moved aside. Files of earlier days are byte-identical to a from..to run.
-        LandingGenerator.generate(new GeneratorOptions(base, a.seed(), a.scale(), a.from(), a.extraDay(), FileSplit.DAY)
+        LandingGenerator.generate(new GeneratorOptions(base, arguments.seed(), arguments.scale(), arguments.from(), arguments.extraDay(), FileSplit.DAY)
                 .withBadRows(false));
-        String day = a.extraDay().toString();
+        String day = arguments.extraDay().toString();
         try (Stream<Path> files = Files.walk(base)) {
             for (Path f : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().contains(day)).toList()) {
                 Path target = dir.resolve("extra").resolve(base.relativize(f));
