@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
@@ -94,7 +93,8 @@ public final class Bench {
         List<Measurement> nights = new ArrayList<>();
         Path nightWarehouse = warehouse;
         for (int night = 1; night <= arguments.repeats(); night++) {
-            nightWarehouse = copyWarehouse(warehouse, runDir.resolve("warehouse-incremental-" + night));
+            nightWarehouse = runDir.resolve("warehouse-incremental-" + night);
+            linkTree(warehouse, nightWarehouse);
             String name = "incremental nightly (+1 day, " + copied + " files)" + (arguments.repeats() == 1 ? "" : ", night " + night + " of " + arguments.repeats());
             Measurement measured = nightly(charter, arguments, runDir, landing, nightWarehouse, arguments.extraDay(), name, "incremental-" + night);
             measurements.add(measured);
@@ -246,16 +246,19 @@ public final class Bench {
     }
 
     /**
-     * A copy of a warehouse another nightly can run on: files hard-linked (a nightly writes new files and
-     * never changes one), table links recreated as the same relative links, so each copy is its own warehouse.
+     * Hard-links every file under {@code from} into {@code to} (same relative paths) and recreates its symbolic
+     * links as they are; returns the number of files. A copy of a warehouse made so is a warehouse of its own
+     * another nightly can run on: a nightly writes new files and switches its relative table links, never
+     * changing a file.
      */
-    static Path copyWarehouse(Path from, Path to) throws IOException {
+    static int linkTree(Path from, Path to) throws IOException {
+        int files = 0;
         try (Stream<Path> entries = Files.walk(from)) {
             for (Path entry : entries.toList()) {
                 Path target = to.resolve(from.relativize(entry).toString());
                 if (Files.isSymbolicLink(entry)) {
                     Files.createSymbolicLink(target, Files.readSymbolicLink(entry));
-                } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                } else if (Files.isDirectory(entry)) {
                     Files.createDirectories(target);
                 } else {
                     try {
@@ -263,28 +266,11 @@ public final class Bench {
                     } catch (UnsupportedOperationException | IOException e) {
                         Files.copy(entry, target);
                     }
+                    files++;
                 }
             }
         }
-        return to;
-    }
-
-    /** Hard-links every file under {@code from} into {@code to} (same relative paths); returns the number of files. */
-    static int linkTree(Path from, Path to) throws IOException {
-        int n = 0;
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(f));
-                Files.createDirectories(target.getParent());
-                try {
-                    Files.createLink(target, f);
-                } catch (UnsupportedOperationException | IOException e) {
-                    Files.copy(f, target);
-                }
-                n++;
-            }
-        }
-        return n;
+        return files;
     }
 
     static void deleteTree(Path dir) throws IOException {
