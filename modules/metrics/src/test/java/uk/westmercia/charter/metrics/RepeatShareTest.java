@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static uk.westmercia.charter.metrics.MetricTestSupport.CRIME;
 import static uk.westmercia.charter.metrics.MetricTestSupport.POLICEUK;
 import static uk.westmercia.charter.metrics.MetricTestSupport.compute;
+import static uk.westmercia.charter.metrics.MetricTestSupport.computeTogether;
 import static uk.westmercia.charter.metrics.MetricTestSupport.d;
 import static uk.westmercia.charter.metrics.MetricTestSupport.denominator;
 import static uk.westmercia.charter.metrics.MetricTestSupport.numerator;
@@ -20,7 +21,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.testing.SharedSparkSession;
 
@@ -138,19 +138,13 @@ class RepeatShareTest {
         rows.add(crime("d7", "2023-05-01", "Anti-social behaviour", "S1", "W4", true, "recorded"));
         rows.add(crime("d8", "2023-05-10", "Burglary", "S1", "W4", false, "recorded"));
         Dataset<Row> crimes = table(spark, CRIME, rows.toArray(Row[]::new));
-        Catalogue catalogue = new Catalogue("test", "none",
-                List.of(Catalogue.bundled().metric("PRV-01").orElseThrow(), Catalogue.bundled().metric("VUL-04").orElseThrow()));
-        MetricContext context = new MetricContext(spark, MetricTestSupport.reference(), d("2024-06-30"), Map.of(Source.CRIME, crimes));
-        Map<String, Row> values = new java.util.HashMap<>();
-        for (Row row : new MetricEngine(catalogue).compute(context, "test-run", message -> { }).metricValues().collectAsList()) {
-            values.put(row.getAs("metric_id") + " " + row.getAs("area_level") + "/" + row.getAs("period_label"), row);
-        }
+        Map<String, Row> values = computeTogether(spark, List.of("PRV-01", "VUL-04"), d("2024-06-30"), Map.of(Source.CRIME, crimes));
         // PRV-01: every burglary counts on both sides: W1, W2, W3 repeat, W4 not -> 3/4.
-        assertThat(numerator(values, "PRV-01 force/2023-24 Q1")).isEqualTo(3.0);
-        assertThat(denominator(values, "PRV-01 force/2023-24 Q1")).isEqualTo(4.0);
+        assertThat(numerator(values, "PRV-01/force/WM/2023-24 Q1")).isEqualTo(3.0);
+        assertThat(denominator(values, "PRV-01/force/WM/2023-24 Q1")).isEqualTo(4.0);
         // VUL-04: domestic abuse crimes only, on both sides: W1 repeats; W2 (d4) and W3 (d5) do not -> 1/3.
-        assertThat(numerator(values, "VUL-04 force/2023-24 Q1")).isEqualTo(1.0);
-        assertThat(denominator(values, "VUL-04 force/2023-24 Q1")).isEqualTo(3.0);
+        assertThat(numerator(values, "VUL-04/force/WM/2023-24 Q1")).isEqualTo(1.0);
+        assertThat(denominator(values, "VUL-04/force/WM/2023-24 Q1")).isEqualTo(3.0);
     }
 
     private static Row street(String ref, String month, String location) {
