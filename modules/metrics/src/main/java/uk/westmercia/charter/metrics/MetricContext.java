@@ -374,14 +374,8 @@ public final class MetricContext {
         return rows;
     }
 
-    static final StructType GRID = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("area_level", DataTypes.StringType, false),
-            DataTypes.createStructField("area_code", DataTypes.StringType, false),
-            DataTypes.createStructField("period_type", DataTypes.StringType, false),
-            DataTypes.createStructField("period_label", DataTypes.StringType, false),
-            DataTypes.createStructField("period_start", DataTypes.DateType, false),
-            DataTypes.createStructField("period_end", DataTypes.DateType, false),
-            DataTypes.createStructField("population", DataTypes.DoubleType, false)));
+    static final StructType GRID = MetricValuesSchema.schema(List.of(),
+            List.of(DataTypes.createStructField("population", DataTypes.DoubleType, false)));
 
     private static final StructType CALENDAR = DataTypes.createStructType(List.of(
             DataTypes.createStructField("calendar_date", DataTypes.DateType, false),
