@@ -283,7 +283,10 @@ public final class NightlyJob {
             LOG.info("Published {} ({} rows) -> {}", table, rows, warehouse.tablePath(table));
         }
         for (TableName table : written) {
-            warehouse.removeOldVersions(table);
+            warehouse.tidyOldVersions(table).ifPresent(warning -> {
+                LOG.warn(warning);
+                report.warnings.add(warning);
+            });
         }
         report.endedAt = Instant.now();
     }

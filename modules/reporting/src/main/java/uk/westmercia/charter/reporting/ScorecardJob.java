@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -85,17 +87,6 @@ public final class ScorecardJob {
                     + "; run 'jobs/charter nightly' first");
         }
         ScorecardTables tables = new ScorecardTables(spark, warehouse);
-        List<Row> published = tables.publishedQuarter(quarter);
-        if (!published.isEmpty()) {
-            String from = published.stream().map(row -> "scorecard run " + row.getString(0) + " from nightly run " + row.getString(1))
-                    .distinct().sorted().reduce((a, b) -> a + "; " + b).orElse("");
-            if (!options.force()) {
-                throw new AlreadyPublishedException("Scorecard for " + quarter + " is already published (" + from
-                        + "); published quarters are snapshots, use --force to replace it");
-            }
-            report.warnings.add("Replacing the published scorecard for " + quarter + " (" + from + ") as --force was given");
-        }
-
         List<MetricValue> values = tables.readMetricValues();
         boolean hasQuarter = values.stream().anyMatch(v -> "quarter".equals(v.periodType()) && quarter.equals(v.periodLabel()));
         if (!hasQuarter) {
@@ -105,6 +96,7 @@ public final class ScorecardJob {
                     + (available.isEmpty() ? "" : "; it holds " + available.first() + " to " + available.last()));
         }
         ScorecardReport scorecard = new ScorecardBuilder(catalogue).build(options.quarter(), values);
+        checkSnapshot(tables.publishedQuarter(quarter), scorecard);
         Optional<String> metricValuesVersion = warehouse.currentVersion(ScorecardTables.METRIC_VALUES);
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("table", ScorecardTables.METRIC_VALUES.path());
@@ -132,19 +124,51 @@ public final class ScorecardJob {
             report.tables.add(new RunReport.TableReport(ScorecardTables.THEME_SCORES.path(), themeRows, runId));
             toPublish.add(ScorecardTables.THEME_SCORES);
         }
-        // Every table of the run is written: only now switch them.
-        for (TableName table : toPublish) {
-            warehouse.publish(table, runId);
-            warehouse.removeOldVersions(table);
-        }
-
+        // The CSV and HTML before any table is switched: if they cannot be written, the run fails with the tables as they were.
         Path csv = options.out().resolve("charter-scorecard-" + fileLabel(quarter) + ".csv");
         Path html = options.out().resolve("charter-scorecard-" + fileLabel(quarter) + ".html");
         writeAtomically(csv, writer -> ScorecardCsv.write(scorecard.rows(), writer));
         String page = ScorecardHtml.render(scorecard);
         writeAtomically(html, writer -> writer.write(page));
+
+        // Every table of the run is written: only now switch them, one after another with nothing between.
+        for (TableName table : toPublish) {
+            warehouse.publish(table, runId);
+        }
+        for (TableName table : toPublish) {
+            warehouse.tidyOldVersions(table).ifPresent(warning -> {
+                LOG.warn(warning);
+                report.warnings.add(warning);
+            });
+        }
         return new Result(csv, html, scorecard.sourceRunIds(), scorecard.rows().size(), scorecard.comparisons().size(),
                 !nightlyWroteThemeScores);
+    }
+
+    /**
+     * A published quarter is a snapshot: built again from the same nightly runs it has the same
+     * figures and is rebuilt; once a nightly has recomputed its figures it is replaced only with --force.
+     */
+    private void checkSnapshot(List<Row> published, ScorecardReport scorecard) {
+        if (published.isEmpty()) {
+            return;
+        }
+        String quarter = scorecard.quarter();
+        String from = published.stream().map(row -> "scorecard run " + row.getString(0) + " from nightly run " + row.getString(1))
+                .distinct().sorted().reduce((a, b) -> a + "; " + b).orElse("");
+        Set<String> publishedSources = published.stream().map(row -> row.getString(1)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> currentSources = scorecard.rows().stream().map(ScorecardRow::sourceRunId).collect(Collectors.toCollection(TreeSet::new));
+        if (publishedSources.equals(currentSources)) {
+            String note = "Rebuilding the published scorecard for " + quarter + " (" + from + ") from the same nightly run(s): the same figures";
+            LOG.info(note);
+            report.warnings.add(note);
+            return;
+        }
+        if (!options.force()) {
+            throw new AlreadyPublishedException("Scorecard for " + quarter + " is already published (" + from + ") and metric_values now holds "
+                    + "its figures from nightly run(s) " + String.join(", ", currentSources) + "; published quarters are snapshots, use --force to replace it");
+        }
+        report.warnings.add("Replacing the published scorecard for " + quarter + " (" + from + ") as --force was given");
     }
 
     /** "2024-25 Q3" as "2024-25-Q3": no space in file names. */

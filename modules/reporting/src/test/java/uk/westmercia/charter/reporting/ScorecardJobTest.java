@@ -1,5 +1,6 @@
 package uk.westmercia.charter.reporting;
 
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,11 +21,17 @@ import uk.westmercia.charter.warehouse.Warehouse;
 @ExtendWith(SharedSparkSession.class)
 class ScorecardJobTest {
     private static void writeMetricValues(SparkSession spark, Warehouse warehouse) {
+        writeMetricValues(spark, warehouse, "nightly-1");
+    }
+
+    /** The fixture's figures as a nightly run's version of metric_values. */
+    private static void writeMetricValues(SparkSession spark, Warehouse warehouse, String nightlyRunId) {
         List<MetricValue> values = Fixtures.twoYears();
         spark.createDataFrame(RecordRows.rows(values, MetricValue.class), RecordRows.schema(MetricValue.class))
+                .withColumn("run_id", lit(nightlyRunId))
                 .coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .parquet(warehouse.versionPath(ScorecardTables.METRIC_VALUES, "nightly-1").toString());
-        warehouse.publish(ScorecardTables.METRIC_VALUES, "nightly-1");
+                .parquet(warehouse.versionPath(ScorecardTables.METRIC_VALUES, nightlyRunId).toString());
+        warehouse.publish(ScorecardTables.METRIC_VALUES, nightlyRunId);
     }
 
     private static ScorecardJob.Result run(SparkSession spark, Path root, String runId, boolean force) {
@@ -38,7 +45,7 @@ class ScorecardJobTest {
     }
 
     @Test
-    void publishesTablesAndReportsAndRefusesToRepublishAQuarterUnlessForced(SparkSession spark, @TempDir Path root) throws Exception {
+    void publishesTablesAndReportsRebuildsFromTheSameNightlyAndReplacesARecomputedQuarterOnlyWhenForced(SparkSession spark, @TempDir Path root) throws Exception {
         Warehouse warehouse = new Warehouse(root);
         writeMetricValues(spark, warehouse);
 
@@ -54,13 +61,39 @@ class ScorecardJobTest {
         assertThat(Files.readString(first.csv())).contains("VIS-01");
         assertThat(Files.readString(first.html())).contains("2024-25 Q4");
 
-        assertThatThrownBy(() -> run(spark, root, "scorecard-2", false))
-                .isInstanceOf(ScorecardJob.AlreadyPublishedException.class)
-                .hasMessageContaining("2024-25 Q4").hasMessageContaining("scorecard-1").hasMessageContaining("--force");
-        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-1");
+        // Built again from the same nightly run: the same figures, so it is simply rebuilt.
+        run(spark, root, "scorecard-2", false);
+        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-2");
 
-        run(spark, root, "scorecard-3", true);
-        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-3");
+        // A later nightly recomputed the quarter: the published snapshot is replaced only with --force.
+        writeMetricValues(spark, warehouse, "nightly-2");
+        assertThatThrownBy(() -> run(spark, root, "scorecard-3", false))
+                .isInstanceOf(ScorecardJob.AlreadyPublishedException.class)
+                .hasMessage("Scorecard for 2024-25 Q4 is already published (scorecard run scorecard-2 from nightly run nightly-1) and "
+                        + "metric_values now holds its figures from nightly run(s) nightly-2; published quarters are snapshots, use --force to replace it");
+        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-2");
+
+        run(spark, root, "scorecard-4", true);
+        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-4");
         assertThat(spark.read().parquet(warehouse.tablePath(ScorecardTables.SCORECARD).toString()).count()).isEqualTo(12);
+    }
+
+    @Test
+    void aRunThatCannotWriteItsReportsSwitchesNoTable(SparkSession spark, @TempDir Path root) throws Exception {
+        Warehouse warehouse = new Warehouse(root);
+        writeMetricValues(spark, warehouse);
+        run(spark, root, "scorecard-1", false);
+        writeMetricValues(spark, warehouse, "nightly-2");
+        // --out is a file, not a folder: the CSV cannot be written.
+        Files.writeString(root.resolve("not-a-folder"), "");
+        RunReport report = new RunReport("scorecard-2", "scorecard", List.of(), "test", Instant.now());
+        ScorecardJob job = new ScorecardJob(spark, new ScorecardJob.Options(Fixtures.quarter("2024-25 Q4"), root,
+                root.resolve("not-a-folder"), true), report, Catalogue.bundled());
+
+        assertThatThrownBy(job::run).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("Cannot write " + root.resolve("not-a-folder").resolve("charter-scorecard-2024-25-Q4.csv"));
+        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-1");
+        assertThat(warehouse.currentVersion(ScorecardTables.AREA_COMPARISON)).contains("scorecard-1");
+        assertThat(warehouse.currentVersion(ScorecardTables.THEME_SCORES)).contains("scorecard-1");
     }
 }

@@ -134,6 +134,20 @@ public final class Warehouse {
     }
 
     /**
+     * {@link #removeOldVersions} once a run has published: the tables are switched already, so a
+     * failure to clean up is a warning for the run report (returned), not a failed run.
+     */
+    public Optional<String> tidyOldVersions(TableName table) {
+        try {
+            removeOldVersions(table);
+            return Optional.empty();
+        }
+        catch (UncheckedIOException e) {
+            return Optional.of(e.getMessage() + "; the table is published, its older versions are kept");
+        }
+    }
+
+    /**
      * Finishes a publication a killed run left half done, with the warehouse locked. Publication
      * starts only once every table of a run is written, so when some tables point at the newest
      * published run and others do not, the others' versions of that run are whole: the switch is
