@@ -153,6 +153,9 @@ public final class CharterCli {
         @Override
         public Integer call() {
             LocalDate effectiveAsOf = asOf != null ? asOf : LondonTime.londonDate(Clock.systemUTC().instant()).minusDays(1);
+            if (!(rejectThreshold >= 0 && rejectThreshold <= 1)) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: --reject-threshold must be a share between 0 and 1, was " + rejectThreshold);
+            }
             if (!java.nio.file.Files.isDirectory(landing)) {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: landing folder " + landing.toAbsolutePath() + " does not exist");
             }
@@ -214,7 +217,7 @@ public final class CharterCli {
         @Option(names = "--out", defaultValue = "scorecard", description = "Folder for the CSV and HTML (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--force", description = "Replace a quarter already published (published quarters are snapshots).")
+        @Option(names = "--force", description = "Replace a published quarter whose figures a later nightly has recomputed (published quarters are snapshots).")
         boolean force;
 
         @CommandLine.Spec

@@ -48,6 +48,28 @@ class RejectThresholdTest {
     }
 
     @Test
+    void aThresholdOutsideZeroToOneIsABadCommandLineBeforeAnythingStarts() throws Exception {
+        copy(TINY, landing);
+        Path target = warehouse.resolve("wh");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        int code;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            code = CharterCli.run("nightly", "--landing", landing.toString(), "--warehouse", target.toString(), "--reject-threshold", "5");
+        }
+        finally {
+            System.setErr(original);
+        }
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("charter: Cannot run nightly: --reject-threshold must be a share between 0 and 1, was 5.0");
+        // Refused before the warehouse is locked or a run is recorded.
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void underAConfiguredThresholdTheRunSucceedsAndKeepsTheReject(SparkSession spark) throws Exception {
         copy(TINY, landing);
         Files.writeString(landing.resolve("contacts/contacts-2024-06-30.csv"),
