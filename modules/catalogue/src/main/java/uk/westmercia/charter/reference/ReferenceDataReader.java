@@ -84,9 +84,22 @@ public final class ReferenceDataReader {
         read(folder, "districts.csv", false, List.of("district_code", "district_name", "lpa_code", "population_2021"), row ->
                 districts.add(new District(row.text("district_code"), row.text("district_name"), row.lpa("lpa_code"), row.count("population_2021"))));
 
+        // One weight for each of the 14 crime categories: a category left out would drop its crimes from every harm figure.
         Map<String, Double> harmWeights = new HashMap<>();
-        read(folder, "harm-weights.csv", false, List.of("category", "weight"), row ->
-                harmWeights.put(row.text("category"), row.number("weight")));
+        Map<String, Long> harmLines = new HashMap<>();
+        boolean harmFile = read(folder, "harm-weights.csv", false, List.of("category", "weight"), row -> {
+            String category = row.oneOf("category", Set.copyOf(CrimeCategories.ALL));
+            if (harmLines.containsKey(category)) {
+                throw row.refuse("category", "'" + category + "' has a weight already, at line " + harmLines.get(category));
+            }
+            harmLines.put(category, row.line());
+            harmWeights.put(category, row.number("weight"));
+        });
+        List<String> unweighted = CrimeCategories.ALL.stream().filter(category -> !harmWeights.containsKey(category)).toList();
+        if (harmFile && !unweighted.isEmpty()) {
+            throw new InputRefusedException("Cannot read reference/harm-weights.csv: it needs one row for each of the 14 crime categories; "
+                    + "no weight for " + String.join(", ", unweighted));
+        }
 
         Map<String, Target> targets = new HashMap<>();
         read(folder, "targets.csv", false, List.of("metric_id", "target", "amber_band"), row -> {
@@ -96,14 +109,15 @@ public final class ReferenceDataReader {
         return new ReferenceData(snts, parishes, population, districts, harmWeights, targets);
     }
 
-    private static void read(Path folder, String fileName, boolean required, List<String> columns, Consumer<Row> rowReader) {
+    /** Reads every row of a reference file; returns whether the file is there. */
+    private static boolean read(Path folder, String fileName, boolean required, List<String> columns, Consumer<Row> rowReader) {
         Path file = folder.resolve(fileName);
         String name = "reference/" + fileName;
         if (!Files.isRegularFile(file)) {
             if (required) {
                 throw new InputRefusedException("Cannot read reference data: " + name + " is missing from the landing folder");
             }
-            return;
+            return false;
         }
         try (Reader reader = LandingFiles.openText(Files.newInputStream(file), fileName);
                 CSVParser parser = LandingFiles.CSV.parse(reader)) {
@@ -115,6 +129,7 @@ public final class ReferenceDataReader {
             for (CSVRecord record : parser) {
                 rowReader.accept(new Row(name, record));
             }
+            return true;
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
@@ -168,9 +183,13 @@ public final class ReferenceDataReader {
             }
         }
 
+        /** Line numbers count the header as line 1, as an editor shows them. */
+        long line() {
+            return record.getRecordNumber() + 1;
+        }
+
         InputRefusedException refuse(String column, String why) {
-            // Line numbers count the header as line 1, as an editor shows them.
-            return new InputRefusedException(file + " line " + (record.getRecordNumber() + 1) + ", column " + column + ": " + why);
+            return new InputRefusedException(file + " line " + line() + ", column " + column + ": " + why);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.westmercia.charter.calendar.LondonTime;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.reference.CrimeCategories;
 
 /**
  * Applies the contract's column and row rules to one input row. Plain Java, so the rules are tested
@@ -189,7 +190,7 @@ public final class RowValidator implements Serializable {
         if (category == null) {
             return new RowOutcome.Rejected(RejectReason.MISSING_REQUIRED, "Crime type", "Crime type is required but empty");
         }
-        if (!SourceSchemas.CRIME_CATEGORIES.contains(category)) {
+        if (!CrimeCategories.ALL.contains(category)) {
             return new RowOutcome.Rejected(RejectReason.UNKNOWN_VALUE, "Crime type", "Crime type '" + category + "' is not one of the 14 police.uk categories");
         }
         String location = text(raw, "location");

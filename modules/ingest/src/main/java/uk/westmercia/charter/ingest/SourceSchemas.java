@@ -12,15 +12,10 @@ import static uk.westmercia.charter.ingest.ColumnType.TIMESTAMP;
 
 import java.util.List;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.reference.CrimeCategories;
 
 /** The input columns of each source, exactly as section 2 of the data contract gives them. */
 public final class SourceSchemas {
-    public static final List<String> CRIME_CATEGORIES = List.of(
-            "Anti-social behaviour", "Bicycle theft", "Burglary", "Criminal damage and arson", "Drugs",
-            "Other crime", "Other theft", "Possession of weapons", "Public order", "Robbery",
-            "Shoplifting", "Theft from the person", "Vehicle crime", "Violence and sexual offences");
-    public static final String ANTI_SOCIAL_BEHAVIOUR = "Anti-social behaviour";
-
     public static final List<String> ENGAGEMENT_TYPES = List.of(
             "engagement_vehicle", "parish_council_meeting", "school_visit", "public_event", "drop_in",
             "street_survey", "iag_meeting", "watch_scheme", "ride_along", "youth_engagement",
@@ -36,7 +31,7 @@ public final class SourceSchemas {
             required("crime_ref", STRING),
             required("recorded_date", DATE),
             optional("offence_date", DATE),
-            required("category", STRING).allowing(CRIME_CATEGORIES.toArray(String[]::new)),
+            required("category", STRING).allowing(CrimeCategories.ALL.toArray(String[]::new)),
             required("snt_code", STRING),
             optional("location_id", STRING).personalData(),
             optional("lsoa_code", STRING),
@@ -58,7 +53,7 @@ public final class SourceSchemas {
             optional("Location", STRING),
             optional("LSOA code", STRING),
             optional("LSOA name", STRING),
-            required("Crime type", STRING).allowing(CRIME_CATEGORIES.toArray(String[]::new)),
+            required("Crime type", STRING).allowing(CrimeCategories.ALL.toArray(String[]::new)),
             optional("Last outcome category", STRING),
             optional("Context", STRING));
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.reference.CrimeCategories;
 import uk.westmercia.charter.testing.SharedSparkSession;
 
 /**
@@ -91,13 +92,13 @@ class PoliceUkStagingTest {
             assertThat(result.fileReports()).allMatch(FileReport::reconciles);
 
             // ASB rows have no Crime ID and are staged all the same.
-            assertThat(result.staged().filter(col("category").equalTo(SourceSchemas.ANTI_SOCIAL_BEHAVIOUR).and(col("crime_ref").isNotNull())).count()).isZero();
+            assertThat(result.staged().filter(col("category").equalTo(CrimeCategories.ANTI_SOCIAL_BEHAVIOUR).and(col("crime_ref").isNotNull())).count()).isZero();
             // No location and out-of-force rows are staged without an LPA.
             assertThat(result.staged().filter(col("placement").notEqual("in_force").and(col("lpa_code").isNotNull())).count()).isZero();
             assertThat(result.staged().filter(col("placement").equalTo("in_force").and(col("lpa_code").isNull())).count()).isZero();
 
             Map<String, Map<String, Long>> actual = new TreeMap<>();
-            var kind = when(col("category").equalTo(SourceSchemas.ANTI_SOCIAL_BEHAVIOUR), lit("asb")).otherwise(lit("crime"));
+            var kind = when(col("category").equalTo(CrimeCategories.ANTI_SOCIAL_BEHAVIOUR), lit("asb")).otherwise(lit("crime"));
             var month = org.apache.spark.sql.functions.date_format(col("recorded_date"), "yyyy-MM");
             for (Row row : result.staged().groupBy(month.as("m"), kind.as("k")).agg(count(lit(1))).collectAsList()) {
                 actual.computeIfAbsent(row.getString(0), m -> new TreeMap<>()).put(row.getString(1) + " WM", row.getLong(2));

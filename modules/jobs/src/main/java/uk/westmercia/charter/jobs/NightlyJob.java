@@ -30,6 +30,7 @@ import uk.westmercia.charter.ingest.StagedSchemas;
 import uk.westmercia.charter.ingest.StagedTableWriter;
 import uk.westmercia.charter.ingest.Stager;
 import uk.westmercia.charter.ingest.StagingResult;
+import uk.westmercia.charter.landing.InputRefusedException;
 import uk.westmercia.charter.metrics.MetricContext;
 import uk.westmercia.charter.metrics.MetricEngine;
 import uk.westmercia.charter.metrics.MetricState;
@@ -158,6 +159,11 @@ public final class NightlyJob {
                 LOG.info(note);
                 report.warnings.add(note);
                 continue;
+            }
+            if (source == Source.POLICEUK && reference.districts().isEmpty()) {
+                // Without it every police.uk row would be staged as out of force, silently.
+                throw new InputRefusedException("Cannot stage policeuk: reference/districts.csv is missing from the landing folder, "
+                        + "and police.uk rows are placed in LPAs through it");
             }
             LOG.info("Staging {}: {} file(s)", source.folder(), files.size());
             TableName rejectsTable = TableName.rejects(source.folder());

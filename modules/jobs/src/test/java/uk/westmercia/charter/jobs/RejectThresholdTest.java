@@ -48,6 +48,31 @@ class RejectThresholdTest {
     }
 
     @Test
+    void policeUkFilesWithoutDistrictsAreRefused(SparkSession spark) throws Exception {
+        copy(TINY, landing);
+        // No force extract: police.uk is the crime source.
+        try (Stream<Path> crime = Files.walk(landing.resolve("crime"))) {
+            for (Path path : crime.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        Files.delete(landing.resolve("reference/districts.csv"));
+        Files.createDirectories(landing.resolve("policeuk"));
+        Files.writeString(landing.resolve("policeuk/2024-06-west-mercia-street.csv"),
+                "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
+                        + ",2024-06,West Mercia Police,West Mercia Police,-2.7,52.0,On or near High Street,E01013966,Herefordshire 012A,"
+                        + "Anti-social behaviour,,\n");
+        RunReport report = new RunReport("20240701T020000Z-dis1", "nightly", List.of(), "test", Instant.now());
+        NightlyJob job = new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report);
+
+        assertThatThrownBy(job::run).isInstanceOf(uk.westmercia.charter.landing.InputRefusedException.class)
+                .hasMessage("Cannot stage policeuk: reference/districts.csv is missing from the landing folder, "
+                        + "and police.uk rows are placed in LPAs through it");
+        assertThat(CharterCli.exitCodeOf(new uk.westmercia.charter.landing.InputRefusedException("x"))).isEqualTo(ExitCode.INPUT_REFUSED);
+        assertThat(warehouse.resolve("staged/policeuk")).doesNotExist();
+    }
+
+    @Test
     void aThresholdOutsideZeroToOneIsABadCommandLineBeforeAnythingStarts() throws Exception {
         copy(TINY, landing);
         Path target = warehouse.resolve("wh");

@@ -1,0 +1,96 @@
+package uk.westmercia.charter.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.westmercia.charter.landing.InputRefusedException;
+
+/** Reference files are small and every metric depends on them: a bad one refuses the run, naming file, line and column. */
+class ReferenceDataReaderTest {
+    private static final String ALL_WEIGHTS = """
+            category,weight
+            Anti-social behaviour,0
+            Bicycle theft,2
+            Burglary,245.5
+            Criminal damage and arson,2
+            Drugs,5
+            Other crime,10
+            Other theft,2
+            Possession of weapons,365
+            Public order,5
+            Robbery,365
+            Shoplifting,1
+            Theft from the person,2
+            Vehicle crime,7.5
+            Violence and sexual offences,182.5
+            """;
+
+    @TempDir
+    Path landing;
+
+    @BeforeEach
+    void writeRequiredFiles() throws IOException {
+        write("areas.csv", "snt_code,snt_name,lpa_code\nHER01,Hereford City,HER\nSHR01,Shrewsbury,SHR\n");
+        write("parishes.csv", "parish_code,parish_name,snt_code\nHER01P01,Hereford City Council,HER01\n");
+        write("population.csv", "snt_code,age_band,sex,population\nHER01,16-24,F,100\nHER01,75+,M,50\nSHR01,25-34,F,200\n");
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.createDirectories(landing.resolve("reference"));
+        Files.writeString(landing.resolve("reference").resolve(name), content);
+    }
+
+    @Test
+    void readsAreasPopulationsAndEveryHarmWeight() throws IOException {
+        write("harm-weights.csv", ALL_WEIGHTS);
+
+        ReferenceData reference = ReferenceDataReader.read(landing);
+
+        assertThat(reference.snts()).extracting(Snt::code).containsExactly("HER01", "SHR01");
+        assertThat(reference.populationBySnt()).containsEntry("HER01", 150L).containsEntry("SHR01", 200L);
+        assertThat(reference.harmWeights()).hasSize(14).containsEntry("Burglary", 245.5).containsEntry("Anti-social behaviour", 0.0);
+        assertThat(reference.districts()).isEmpty();
+        assertThat(reference.targets()).isEmpty();
+    }
+
+    @Test
+    void withoutHarmWeightsThereAreNone() {
+        assertThat(ReferenceDataReader.read(landing).harmWeights()).isEmpty();
+    }
+
+    @Test
+    void harmWeightsMustWeighEveryCategory() throws IOException {
+        write("harm-weights.csv", ALL_WEIGHTS.replace("Drugs,5\n", "").replace("Robbery,365\n", ""));
+
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("Cannot read reference/harm-weights.csv: it needs one row for each of the 14 crime categories; no weight for Drugs, Robbery");
+    }
+
+    @Test
+    void harmWeightsRefuseAnUnknownOrRepeatedCategory() throws IOException {
+        write("harm-weights.csv", ALL_WEIGHTS + "Fraud,3\n");
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("reference/harm-weights.csv line 16, column category: unknown value 'Fraud'");
+
+        write("harm-weights.csv", ALL_WEIGHTS + "Burglary,300\n");
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("reference/harm-weights.csv line 16, column category: 'Burglary' has a weight already, at line 4");
+    }
+
+    @Test
+    void aRequiredFileMissingOrABadValueRefusesTheRun() throws IOException {
+        write("population.csv", "snt_code,age_band,sex,population\nHER01,16-24,X,100\n");
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("reference/population.csv line 2, column sex: unknown value 'X'");
+
+        Files.delete(landing.resolve("reference/parishes.csv"));
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("Cannot read reference data: reference/parishes.csv is missing from the landing folder");
+    }
+}
