@@ -232,7 +232,10 @@ public final class FileReader {
         return value.isTextual() ? value.textValue() : value.toString();
     }
 
-    /** A key repeated within one file is rejected after its first row. */
+    /**
+     * A key repeated within one file is rejected after its first row, whether that first row was
+     * staged or rejected for another reason (a row rejected anyway keeps its own reason).
+     */
     private static final class KeyTracker {
         private final String column;
         private final Map<String, Long> firstLine = new HashMap<>();
@@ -242,12 +245,13 @@ public final class FileReader {
         }
 
         RowOutcome check(RowOutcome outcome, Map<String, Object> raw, long line) {
-            if (column == null || !(outcome instanceof RowOutcome.Staged)) {
+            Object value = column == null ? null : raw.get(column);
+            String key = value == null ? "" : String.valueOf(value).trim();
+            if (key.isEmpty()) {
                 return outcome;
             }
-            Object key = raw.get(column);
-            Long first = firstLine.putIfAbsent(String.valueOf(key).trim(), line);
-            if (first == null) {
+            Long first = firstLine.putIfAbsent(key, line);
+            if (first == null || !(outcome instanceof RowOutcome.Staged)) {
                 return outcome;
             }
             return new RowOutcome.Rejected(RejectReason.DUPLICATE_KEY, column, column + " repeats the key of line " + first + " of this file");

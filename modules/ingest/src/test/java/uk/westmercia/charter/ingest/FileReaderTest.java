@@ -276,6 +276,27 @@ class FileReaderTest {
     }
 
     @Test
+    void aKeyIsRepeatedAfterItsFirstRowEvenWhenThatRowWasRejected() {
+        IngestFixtures.Read read = readText(Source.CRIME, "crime/crime-2024-04-30.csv", """
+                crime_ref,recorded_date,category,snt_code
+                WM1,31/02/2024,Drugs,HER01
+                WM1,2024-04-01,Drugs,HER01
+                WM2,2024-04-02,Drugs,XXX99
+                WM2,2024-04-03,Robbery,HER01
+                ,2024-04-03,Robbery,HER01
+                WM3,2024-04-04,Burglary,HER01
+                """);
+
+        assertThat(read.staged()).isEqualTo(1);
+        assertRejected(read, 2, RejectReason.BAD_DATE, "recorded_date", "recorded_date '31/02/2024' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
+        assertRejected(read, 3, RejectReason.DUPLICATE_KEY, "crime_ref", "crime_ref repeats the key of line 2 of this file");
+        assertRejected(read, 4, RejectReason.UNKNOWN_AREA, "snt_code", "snt_code 'XXX99' is not in the reference data");
+        assertRejected(read, 5, RejectReason.DUPLICATE_KEY, "crime_ref", "crime_ref repeats the key of line 4 of this file");
+        assertRejected(read, 6, RejectReason.MISSING_REQUIRED, "crime_ref", "crime_ref is required but empty");
+        assertThat(value(Source.CRIME, staged(read, 7), "crime_ref")).isEqualTo("WM3");
+    }
+
+    @Test
     void everyReasonCodeIsInTheCorpus() {
         Set<RejectReason> seen = EnumSet.noneOf(RejectReason.class);
         for (Object[] file : new Object[][] {{Source.CRIME, "crime/crime-2024-04-30.csv"}, {Source.CONTACTS, "contacts/contacts-2024-10-27.csv"},
