@@ -66,6 +66,7 @@ public final class ScorecardBuilder {
         List<ScorecardRow> rows = new ArrayList<>();
         List<AreaComparisonRow> comparisons = new ArrayList<>();
         Map<String, Map<String, MonthlySeries>> series = new LinkedHashMap<>();
+        Map<String, Double> quantityPerEvent = new LinkedHashMap<>();
         List<MetricValue> quarterValues = new ArrayList<>();
         for (MetricInfo metric : metrics) {
             Map<String, MonthlySeries> metricSeries = new LinkedHashMap<>();
@@ -103,10 +104,13 @@ public final class ScorecardBuilder {
                 series.put(metric.id(), metricSeries);
             }
             comparisons.addAll(compare(metric, quarter.label(), byKey));
+            if (metric.isRate()) {
+                quantityPerEvent.put(metric.id(), quantityPerEvent(byKey.get(key(metric.id(), Areas.scorecardCodes().get(0), QUARTER, quarter.label()))));
+            }
         }
         List<ThemeScore> themeScores = ThemeScores.compute(quarterValues);
         List<String> runIds = scorecardValues.stream().map(MetricValue::runId).distinct().sorted().toList();
-        return new ScorecardReport(quarter.label(), runIds, metrics, rows, comparisons, themeScores, series);
+        return new ScorecardReport(quarter.label(), runIds, metrics, rows, comparisons, themeScores, series, quantityPerEvent);
     }
 
     /** The last up to 24 monthly values ending at the quarter's end, without missing or held-back months. */
@@ -164,10 +168,22 @@ public final class ScorecardBuilder {
     }
 
     /**
-     * Percents: the LPA's percent against p0 +- z sqrt(p0 (1 - p0) / n). Rates: the LPA's event
-     * count (base_n) against exact Poisson limits for the count expected at the force's event rate
-     * over the LPA's population (for a weighted quantity such as harm the events are placed, as its
-     * interval is taken on them too).
+     * What the force's rate sums per event (numerator / base_n): 1 for a count of crimes, the mean
+     * harm weight per crime for VUL-02, the mean hours per record for REL-05. 1 when there are no events.
+     */
+    static double quantityPerEvent(MetricValue force) {
+        if (force == null || force.numerator() == null || force.baseN() == null || force.baseN() <= 0 || !(force.numerator() > 0)) {
+            return 1.0;
+        }
+        return force.numerator() / force.baseN();
+    }
+
+    /**
+     * Percents: the LPA's percent against p0 +- z sqrt(p0 (1 - p0) / n). Rates: the LPA's rate
+     * against exact Poisson limits for the events expected at the force's event rate over the LPA's
+     * population, scaled by the force's quantity per event (as a rate's interval is taken on its
+     * count, scaled): for a count this is the LPA's count against the count limits, and a weighted
+     * rate (harm, hours) is judged on the events it sums, as the funnel chart draws it.
      */
     public static Optional<FunnelPlace> funnelPlace(MetricInfo metric, MetricValue area, MetricValue force) {
         if (area == null || force == null || area.publishedValue() == null || force.publishedValue() == null) {
@@ -187,8 +203,8 @@ public final class ScorecardBuilder {
                     || !(area.denominator() > 0) || !(force.denominator() > 0)) {
                 return Optional.empty();
             }
-            double forceEventRate = 1000.0 * force.baseN() / force.denominator();
-            return Optional.of(FunnelLimits.placeForRate(area.baseN(), area.denominator(), forceEventRate, 1000.0));
+            return Optional.of(FunnelLimits.placeForWeightedRate(area.publishedValue(), area.denominator(), force.publishedValue(),
+                    quantityPerEvent(force), 1000.0));
         }
         return Optional.empty();
     }

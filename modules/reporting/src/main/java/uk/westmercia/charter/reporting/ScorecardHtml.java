@@ -220,7 +220,8 @@ public final class ScorecardHtml {
         List<AreaComparisonRow> comparisonRows = new ArrayList<>(comparison.values());
         if (metric.isPercent() || metric.isRate()) {
             String title = heading + ": local policing areas against the force (funnel plot)";
-            String funnel = SvgCharts.funnelPlot("funnel-" + metric.id(), title, metric, comparisonRows);
+            String funnel = SvgCharts.funnelPlot("funnel-" + metric.id(), title, metric, comparisonRows,
+                    report.quantityPerEvent().getOrDefault(metric.id(), 1.0));
             if (!funnel.isEmpty()) {
                 html.append("<figure>").append(funnel).append("<figcaption>").append(escape(title)).append("</figcaption></figure>");
             }

@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param themeScores the quarter's theme scores for the force and each LPA
  * @param series monthly series keyed by metric id then area code
+ * @param quantityPerEvent for each rate metric, what the force's rate sums per event (1 for a
+ *     count): the funnel chart's limits are the events' limits scaled by it
  */
 public record ScorecardReport(
         String quarter,
@@ -16,7 +18,8 @@ public record ScorecardReport(
         List<ScorecardRow> rows,
         List<AreaComparisonRow> comparisons,
         List<ThemeScore> themeScores,
-        Map<String, Map<String, MonthlySeries>> series) {
+        Map<String, Map<String, MonthlySeries>> series,
+        Map<String, Double> quantityPerEvent) {
     public ScorecardReport {
         sourceRunIds = List.copyOf(sourceRunIds);
         metrics = List.copyOf(metrics);
@@ -24,5 +27,6 @@ public record ScorecardReport(
         comparisons = List.copyOf(comparisons);
         themeScores = List.copyOf(themeScores);
         series = Map.copyOf(series);
+        quantityPerEvent = Map.copyOf(quantityPerEvent);
     }
 }

@@ -126,9 +126,10 @@ public final class SvgCharts {
 
     /**
      * Funnel plot of the LPAs around the force figure: x the base (respondents, events or
-     * population), y the figure, with 95% and 99.8% limits.
+     * population), y the figure, with the 95% and 99.8% limits the LPAs are placed by. A rate's
+     * limits are its events' limits scaled by {@code quantityPerEvent} (1 for a count).
      */
-    public static String funnelPlot(String id, String title, MetricInfo metric, List<AreaComparisonRow> rows) {
+    public static String funnelPlot(String id, String title, MetricInfo metric, List<AreaComparisonRow> rows, double quantityPerEvent) {
         List<AreaComparisonRow> placed = rows.stream()
                 .filter(row -> row.value() != null && row.base() != null && row.base() > 0 && row.forceValue() != null)
                 .toList();
@@ -143,7 +144,7 @@ public final class SvgCharts {
         int steps = 60;
         for (int i = 0; i <= steps; i++) {
             double base = minBase + (maxBase - minBase) * i / steps;
-            FunnelBands b = bands(metric, force, base);
+            FunnelBands b = bands(metric, force, base, quantityPerEvent);
             if (b != null) {
                 bands.add(new double[] {base, b.lower99_8(), b.lower95(), b.upper95(), b.upper99_8()});
             }
@@ -193,13 +194,13 @@ public final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
-    private static FunnelBands bands(MetricInfo metric, double force, double base) {
+    private static FunnelBands bands(MetricInfo metric, double force, double base, double quantityPerEvent) {
         try {
             if (metric.isPercent()) {
                 return force >= 0 && force <= 100 ? FunnelLimits.percentBands(force, base) : null;
             }
             if (metric.isRate()) {
-                return FunnelLimits.rateBands(force, base, 1000.0);
+                return FunnelLimits.weightedRateBands(force, quantityPerEvent, base, 1000.0);
             }
         }
         catch (IllegalArgumentException e) {

@@ -46,6 +46,32 @@ class FunnelPlaceTest {
         assertThat(ratePlace(60)).isEqualTo(FunnelPlace.BELOW_99_8);
     }
 
+    // Harm: the force's 1,000 crimes weigh 5,000 (5 per crime) in 100,000 people = 50 per 1,000. An LPA
+    // of 10,000 people expects 100 crimes; their limits above times 5 harm, per 1,000 people (/ 10):
+    // 95% 40.7 to 60.8, 99.8% about 36.8 to 66.6.
+    private static FunnelPlace harmPlace(long crimes, double harm) {
+        MetricInfo harmRate = new MetricInfo("VUL-02", "VUL", "Harm", "per_1000", Direction.LOWER, true);
+        MetricValue force = harm("WM", 1000, 5000, 100_000);
+        MetricValue area = harm("HER", crimes, harm, 10_000);
+        return ScorecardBuilder.funnelPlace(harmRate, area, force).orElseThrow();
+    }
+
+    private static MetricValue harm(String area, long crimes, double harm, double population) {
+        return new MetricValue("VUL-02", "VUL", Areas.levelOf(area), area, "quarter", Q.label(), Q.start(), Q.end(), harm, population,
+                1000.0 * harm / population, "per_1000", null, null, crimes, null, "no_target", "nightly-1");
+    }
+
+    @Test
+    void aWeightedRateIsPlacedOnItsEventsLimitsScaledByTheForcesWeightPerEvent() {
+        assertThat(harmPlace(100, 500)).isEqualTo(FunnelPlace.WITHIN);
+        // The same 100 crimes, heavier: 6.2 a crime is 62 per 1,000.
+        assertThat(harmPlace(100, 620)).isEqualTo(FunnelPlace.ABOVE_95);
+        assertThat(harmPlace(100, 700)).isEqualTo(FunnelPlace.ABOVE_99_8);
+        assertThat(harmPlace(120, 390)).isEqualTo(FunnelPlace.BELOW_95);
+        assertThat(ScorecardBuilder.quantityPerEvent(harm("WM", 1000, 5000, 100_000))).isEqualTo(5.0);
+        assertThat(ScorecardBuilder.quantityPerEvent(harm("WM", 0, 0, 100_000))).isEqualTo(1.0);
+    }
+
     @Test
     void otherUnitsAndHeldBackFiguresAreNotPlaced() {
         MetricInfo days = new MetricInfo("RSP-02", "RSP", "Days", "days", Direction.LOWER, true);

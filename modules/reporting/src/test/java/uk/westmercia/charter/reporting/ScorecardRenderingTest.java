@@ -50,7 +50,7 @@ class ScorecardRenderingTest {
 
         ScorecardReport report = new ScorecardReport("2024-25 Q3", List.of("nightly-1"),
                 List.of(new MetricInfo("VIS-03", "VIS", "Know the local team", "percent", Direction.HIGHER, false)),
-                List.of(held), List.of(), List.of(), Map.of());
+                List.of(held), List.of(), List.of(), Map.of(), Map.of());
         String html = ScorecardHtml.render(report);
         assertThat(html).contains("<em>too few responses</em>").doesNotContain(">42.0");
     }
@@ -77,7 +77,7 @@ class ScorecardRenderingTest {
                 null, null, SCRIPT);
         ScorecardReport report = new ScorecardReport(SCRIPT, List.of(SCRIPT),
                 List.of(new MetricInfo("VIS-99", "VIS", SCRIPT, "percent", Direction.HIGHER, false)),
-                List.of(evil), List.of(), List.of(), Map.of());
+                List.of(evil), List.of(), List.of(), Map.of(), Map.of());
         String html = ScorecardHtml.render(report);
         assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         assertThat(Html.escape("a & b \"c\" <d>")).isEqualTo("a &amp; b &quot;c&quot; &lt;d&gt;");

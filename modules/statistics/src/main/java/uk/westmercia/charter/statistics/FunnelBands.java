@@ -19,6 +19,13 @@ public record FunnelBands(double lower99_8, double lower95, double upper95, doub
     return new FunnelBands(limits99_8.low(), limits95.low(), limits95.high(), limits99_8.high());
   }
 
+  /** The same bands multiplied by {@code factor} (&gt; 0): from a count's scale to a rate's, say. */
+  public FunnelBands scale(double factor) {
+    checkArgument(Double.isFinite(factor) && factor > 0,
+        "Cannot scale funnel bands: factor must be finite and > 0, got %s", factor);
+    return new FunnelBands(lower99_8 * factor, lower95 * factor, upper95 * factor, upper99_8 * factor);
+  }
+
   /** The 95% limits. */
   public Interval limits95() {
     return new Interval(lower95, upper95);

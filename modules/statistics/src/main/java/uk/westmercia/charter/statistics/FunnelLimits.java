@@ -75,6 +75,37 @@ public final class FunnelLimits {
   }
 
   /**
+   * The four limits, as rates per {@code perUnits}, for a rate that sums a quantity over events
+   * (harm weights over crimes, volunteer hours over records): the Poisson limits of the events
+   * expected at the force's event rate, scaled by the force's quantity per event, as the rate's
+   * interval is taken on its count and scaled. With 1 per event (a count) these are
+   * {@link #rateBands}.
+   *
+   * @param forceRatePerUnit the force's rate of the quantity per {@code perUnits}, &gt;= 0
+   * @param quantityPerEvent the force's quantity per event, &gt; 0
+   */
+  public static FunnelBands weightedRateBands(
+      double forceRatePerUnit, double quantityPerEvent, double population, double perUnits) {
+    checkArgument(Double.isFinite(quantityPerEvent) && quantityPerEvent > 0,
+        "Cannot compute rate funnel limits: quantity per event must be finite and > 0, got %s",
+        quantityPerEvent);
+    return rateBands(forceRatePerUnit / quantityPerEvent, population, perUnits)
+        .scale(quantityPerEvent);
+  }
+
+  /**
+   * The place of an area's rate of a quantity summed over events (see {@link
+   * #weightedRateBands}) on the funnel around the force's rate. For a count (1 per event) it is
+   * the place {@link #placeForRate} gives the area's count.
+   */
+  public static FunnelPlace placeForWeightedRate(double value, double population,
+      double forceRatePerUnit, double quantityPerEvent, double perUnits) {
+    checkArgument(Double.isFinite(value) && value >= 0,
+        "Cannot place rate on funnel: value must be finite and >= 0, got %s", value);
+    return weightedRateBands(forceRatePerUnit, quantityPerEvent, population, perUnits).place(value);
+  }
+
+  /**
    * The place of an area's percent on the funnel around the force percent.
    *
    * @param valuePercent the area's figure, in [0, 100]

@@ -102,6 +102,32 @@ class FunnelLimitsTest {
     assertThat(bands.upper99_8()).isCloseTo(2.4134, within(5e-5));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "90, WITHIN",         // below 5 * 18.3904 = 91.952
+      "95, ABOVE_95",       // between 91.952 and 5 * 24.134 = 120.67
+      "125, ABOVE_99_8",
+      "24, WITHIN",         // above 5 * 4.7954 = 23.977
+      "20, BELOW_95",       // between 5 * 2.9605 = 14.8025 and 23.977
+      "14, BELOW_99_8"})
+  void placeForWeightedRate(double value, FunnelPlace expected) {
+    // Harm 50 per 1,000 at 5 harm per crime: 10 crimes per 1,000, so 10 expected in a population
+    // of 1,000; the count limits of the test above, times 5 harm per crime, per 1,000 people.
+    assertThat(FunnelLimits.placeForWeightedRate(value, 1000, 50, 5, 1000)).isEqualTo(expected);
+  }
+
+  @Test
+  void weightedRateBandsAreTheEventsBandsScaled() {
+    FunnelBands bands = FunnelLimits.weightedRateBands(50, 5, 1000, 1000);
+    assertThat(bands.lower95()).isCloseTo(5 * 4.7954, within(5e-4));
+    assertThat(bands.upper99_8()).isCloseTo(5 * 24.134, within(5e-3));
+    // One per event: the plain rate bands.
+    assertThat(FunnelLimits.weightedRateBands(10, 1, 1000, 1000)).isEqualTo(FunnelLimits.rateBands(10, 1000, 1000));
+    assertThatThrownBy(() -> FunnelLimits.weightedRateBands(50, 0, 1000, 1000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot compute rate funnel limits: quantity per event must be finite and > 0, got 0.0");
+  }
+
   @Test
   void bandsPlaceAValueOnALimitInside() {
     FunnelBands bands = new FunnelBands(1, 2, 3, 4);
