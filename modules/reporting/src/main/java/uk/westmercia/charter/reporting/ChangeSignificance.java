@@ -8,7 +8,10 @@ import uk.westmercia.charter.statistics.WilsonInterval;
  * Whether a change is significant at 95%: the pooled two-proportion z-test for percents (on the
  * numerator and denominator, or on the effective base for weighted survey figures), the exact
  * Poisson ratio test for rates per 1,000 (on the event count, base_n, and the population,
- * denominator). Other units are not tested. Figures held back as low_base give no change.
+ * denominator). A rate that sums a quantity over events (harm, hours) is tested on its events
+ * as its interval is taken on them, scaled: the null is equal rates of the quantity, so each
+ * period's exposure is its population divided by its quantity per event. Other units are not
+ * tested. Figures held back as low_base give no change.
  */
 public final class ChangeSignificance {
     private ChangeSignificance() {
@@ -39,8 +42,8 @@ public final class ChangeSignificance {
                     || current.denominator() == null || earlier.denominator() <= 0 || current.denominator() <= 0) {
                 return new Change(change, null, null);
             }
-            return from(change, ChangeTests.poissonRatio(earlier.baseN(), earlier.denominator(),
-                    current.baseN(), current.denominator(), 1000.0));
+            return from(change, ChangeTests.poissonRatio(earlier.baseN(), earlier.denominator() / earlier.quantityPerEvent(),
+                    current.baseN(), current.denominator() / current.quantityPerEvent(), 1000.0));
         }
         return new Change(change, null, null);
     }

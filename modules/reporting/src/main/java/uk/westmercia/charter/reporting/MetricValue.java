@@ -33,4 +33,15 @@ public record MetricValue(
     public Double publishedValue() {
         return isLowBase() ? null : value;
     }
+
+    /**
+     * What a rate sums per event (numerator / base_n): 1 for a count of crimes, the mean harm weight
+     * per crime for VUL-02, the mean hours per record for REL-05; 1 when there are no events.
+     */
+    public double quantityPerEvent() {
+        if (numerator == null || baseN == null || baseN <= 0 || !(numerator > 0)) {
+            return 1.0;
+        }
+        return numerator / baseN;
+    }
 }

@@ -167,15 +167,9 @@ public final class ScorecardBuilder {
         return null;
     }
 
-    /**
-     * What the force's rate sums per event (numerator / base_n): 1 for a count of crimes, the mean
-     * harm weight per crime for VUL-02, the mean hours per record for REL-05. 1 when there are no events.
-     */
+    /** The force's {@link MetricValue#quantityPerEvent()}, 1 without a force figure. */
     static double quantityPerEvent(MetricValue force) {
-        if (force == null || force.numerator() == null || force.baseN() == null || force.baseN() <= 0 || !(force.numerator() > 0)) {
-            return 1.0;
-        }
-        return force.numerator() / force.baseN();
+        return force == null ? 1.0 : force.quantityPerEvent();
     }
 
     /**

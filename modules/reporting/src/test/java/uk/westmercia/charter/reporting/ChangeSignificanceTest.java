@@ -51,6 +51,24 @@ class ChangeSignificanceTest {
     }
 
     @Test
+    void aWeightedRateIsTestedOnItsEventsForEqualRatesOfItsQuantity() {
+        // 6 crimes weighing 1 each, then 6 weighing 5 each, in 1,000 people: harm 6 -> 30 per 1,000.
+        // Equal harm rates expect crimes in the ratio of population / harm per crime, 1,000 : 200, so
+        // the earlier count ~ Bin(12, 5/6): P(K <= 6) = sum C(12, k) 5^k / 6^12 = 17,251,086 / 2,176,782,336
+        // (no upper outcome is as unlikely). On the crimes alone, 6 -> 6, there would be no change at all.
+        MetricInfo harm = new MetricInfo("VUL-02", "VUL", "Harm", "per_1000", Direction.LOWER, true);
+        Change change = ChangeSignificance.between(harm("WM", Q2, 6, 6), harm("WM", Q3, 6, 30), harm);
+        assertThat(change.change()).isCloseTo(24.0, within(1e-9));
+        assertThat(change.pValue()).isCloseTo(17_251_086.0 / 2_176_782_336.0, within(1e-9));
+        assertThat(change.significant()).isTrue();
+    }
+
+    private static MetricValue harm(String area, Period period, long crimes, double harm) {
+        return new MetricValue("VUL-02", "VUL", Areas.levelOf(area), area, "quarter", period.label(), period.start(), period.end(), harm, 1000.0,
+                harm, "per_1000", null, null, crimes, null, "no_target", "nightly-1");
+    }
+
+    @Test
     void otherUnitsGetAChangeButNoTest() {
         MetricInfo days = new MetricInfo("RSP-02", "RSP", "Days", "days", Direction.LOWER, true);
         MetricValue before = new MetricValue("RSP-02", "RSP", "force", "WM", "quarter", Q2.label(), Q2.start(), Q2.end(), null, null,
