@@ -40,6 +40,7 @@ import uk.westmercia.charter.metrics.RecomputePlan;
 import uk.westmercia.charter.metrics.RecomputePlanner;
 import uk.westmercia.charter.reference.ReferenceData;
 import uk.westmercia.charter.reference.ReferenceDataReader;
+import uk.westmercia.charter.reporting.ScorecardTables;
 import uk.westmercia.charter.warehouse.HardLinks;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.TableName;
@@ -272,6 +273,13 @@ public final class NightlyJob {
                 .write().mode(SaveMode.ErrorIfExists)
                 .parquet(warehouse.versionPath(METRIC_VALUES, runId).toString());
         written.add(METRIC_VALUES);
+        // Theme scores follow metric_values every night: one small aggregation of the version just written.
+        ScorecardTables.themeScores(spark.read().schema(MetricValuesSchema.SCHEMA).parquet(warehouse.versionPath(METRIC_VALUES, runId).toString()), runId)
+                .coalesce(1)
+                .sortWithinPartitions("area_level", "area_code", "period_type", "period_label", "theme")
+                .write().mode(SaveMode.ErrorIfExists)
+                .parquet(warehouse.versionPath(ScorecardTables.THEME_SCORES, runId).toString());
+        written.add(ScorecardTables.THEME_SCORES);
         MetricStateTable.toDataset(spark, state, runId).coalesce(1).write().mode(SaveMode.ErrorIfExists)
                 .parquet(warehouse.versionPath(METRIC_STATE, runId).toString());
         written.add(METRIC_STATE);

@@ -174,6 +174,28 @@ class NightlyEndToEndTest {
     }
 
     @Test
+    void themeScoresArePublishedWithTheNightsMetricValues(SparkSession spark) {
+        assertThat(report.tables).extracting(RunReport.TableReport::table).contains("metrics/theme_scores");
+        List<Row> scores = spark.read().parquet(warehouse.resolve("metrics/theme_scores").toString())
+                .filter("area_code = 'WM' and period_label = '2024-25 Q1'").collectAsList();
+        assertThat(scores).isNotEmpty().allSatisfy(row -> assertThat(row.<String>getAs("run_id")).isEqualTo("20240701T020000Z-test"));
+        // Each theme counts the quarter's force figures of its metrics, by status.
+        for (Row score : scores) {
+            String theme = score.getAs("theme");
+            List<Row> theirs = figures.values().stream()
+                    .filter(row -> row.getAs("area_code").equals("WM") && row.getAs("period_label").equals("2024-25 Q1") && row.getAs("theme").equals(theme))
+                    .toList();
+            long green = theirs.stream().filter(row -> "green".equals(row.getAs("status"))).count();
+            long rated = theirs.stream().filter(row -> List.of("green", "amber", "red").contains(row.<String>getAs("status"))).count();
+            long all = score.<Long>getAs("green") + score.<Long>getAs("amber") + score.<Long>getAs("red") + score.<Long>getAs("no_target")
+                    + score.<Long>getAs("low_base") + score.<Long>getAs("no_data");
+            assertThat(all).as("metrics of %s", theme).isEqualTo(theirs.size());
+            assertThat(score.<Long>getAs("green")).as("green of %s", theme).isEqualTo(green);
+            assertThat(score.<Double>getAs("attainment")).as("attainment of %s", theme).isEqualTo(rated == 0 ? null : 100.0 * green / rated);
+        }
+    }
+
+    @Test
     void metricValuesAreOneFileSortedByMetricAreaAndPeriod(SparkSession spark) throws Exception {
         Path table = warehouse.resolve("metrics/metric_values");
         List<Path> files;

@@ -1,17 +1,22 @@
 package uk.westmercia.charter.reporting;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
 
@@ -60,6 +65,26 @@ public final class ScorecardTables {
             return date.toLocalDate();
         }
         throw new IllegalStateException("Cannot read metric_values: period date is " + value);
+    }
+
+    /**
+     * {@link ThemeScores#compute} as one Spark aggregation over a metric_values table, for the nightly
+     * that writes it: the columns of {@link ThemeScore} in the same order, then {@code run_id}; unsorted.
+     */
+    public static Dataset<Row> themeScores(Dataset<Row> metricValues, String runId) {
+        Column status = coalesce(col("status"), lit("no_data"));
+        List<Column> counts = new ArrayList<>();
+        for (String counted : List.of("green", "amber", "red", "no_target", "low_base")) {
+            counts.add(sum(when(status.equalTo(counted), 1L).otherwise(0L)).as(counted));
+        }
+        counts.add(sum(when(status.isin("green", "amber", "red", "no_target", "low_base"), 0L).otherwise(1L)).as("no_data"));
+        Column rated = col("green").plus(col("amber")).plus(col("red"));
+        String[] keys = {"area_level", "area_code", "period_type", "period_label", "theme"};
+        return metricValues.groupBy(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length))
+                .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new))
+                .withColumn("attainment", when(rated.equalTo(0L), lit(null).cast(DataTypes.DoubleType))
+                        .otherwise(lit(100.0).multiply(col("green")).divide(rated)))
+                .withColumn("run_id", lit(runId));
     }
 
     /** The scorecard run ids and nightly run ids of the rows already published for a quarter (empty if none). */
