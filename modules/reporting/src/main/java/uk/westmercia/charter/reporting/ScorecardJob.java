@@ -159,9 +159,7 @@ public final class ScorecardJob {
         Set<String> publishedSources = published.stream().map(row -> row.getString(1)).collect(Collectors.toCollection(TreeSet::new));
         Set<String> currentSources = scorecard.rows().stream().map(ScorecardRow::sourceRunId).collect(Collectors.toCollection(TreeSet::new));
         if (publishedSources.equals(currentSources)) {
-            String note = "Rebuilding the published scorecard for " + quarter + " (" + from + ") from the same nightly run(s): the same figures";
-            LOG.info(note);
-            report.warnings.add(note);
+            LOG.info("Rebuilding the published scorecard for {} ({}) from the same nightly run(s): the same figures", quarter, from);
             return;
         }
         if (!options.force()) {
