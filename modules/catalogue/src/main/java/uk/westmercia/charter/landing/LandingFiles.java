@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -52,7 +53,10 @@ public final class LandingFiles {
                 .setByteOrderMarks(ByteOrderMark.UTF_8)
                 .setInclude(false)
                 .get();
-        return new InputStreamReader(withoutBom, StandardCharsets.UTF_8);
+        // Bytes that are not UTF-8 fail the read (a CharacterCodingException) rather than becoming U+FFFD unseen.
+        return new InputStreamReader(withoutBom, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Header names as the contract compares them. */

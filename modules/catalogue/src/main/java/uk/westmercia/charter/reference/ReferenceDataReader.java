@@ -131,6 +131,9 @@ public final class ReferenceDataReader {
             }
             return true;
         }
+        catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputRefusedException("Cannot read " + name + ": it is not UTF-8 text");
+        }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
         }

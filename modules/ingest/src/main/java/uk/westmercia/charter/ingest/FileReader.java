@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,8 +71,12 @@ public final class FileReader {
             return new FileSummary(drain(hashed, digest), counts.rows(), counts.unknownFields(), counts.refusal());
         }
         catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("Cannot read " + fileName + where() + ": " + rootMessage(e),
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+            // A file that cannot be read to its end (a truncated gzip, bytes that are not UTF-8) is refused
+            // whole, with one line: staging what came before would lose the rest without a trace.
+            String why = rootCause(e) instanceof CharacterCodingException ? "it is not UTF-8 text" : rootMessage(e);
+            // Near, not at: the text is decoded ahead of the parser.
+            String near = position == 0 ? "" : " (near " + where().trim() + ")";
+            return new FileSummary(null, 0, 0, fileName + ": file refused, it cannot be read" + near + ": " + why);
         }
         catch (RuntimeException e) {
             throw new IllegalStateException("Cannot read " + fileName + where() + ": " + rootMessage(e), e);
@@ -106,6 +111,9 @@ public final class FileReader {
         try (parser) {
             Map<String, Integer> header = new HashMap<>();
             List<String> names = parser.getHeaderNames();
+            if (names.isEmpty()) {
+                return Counts.refused(fileName + ": file refused, it is empty (no header row)");
+            }
             for (int i = 0; i < names.size(); i++) {
                 header.putIfAbsent(LandingFiles.normaliseHeader(names.get(i)), i);
             }
@@ -132,15 +140,13 @@ public final class FileReader {
                     record = records.next();
                 }
                 catch (UncheckedIOException | IllegalStateException e) {
+                    position = previousLine + 1;
                     if (!(rootCause(e) instanceof CSVException)) {
-                        position = previousLine + 1;
-                        throw e; // not bad CSV but a failing read (a truncated gzip, a lost disk): the file cannot be staged
+                        throw e; // not bad CSV but a failing read (a truncated gzip, a lost disk): see read()
                     }
-                    // Commons CSV cannot resynchronise after a broken quote: the rest of the file is one malformed row.
-                    rows++;
-                    sink.accept(previousLine + 1, new RowOutcome.Rejected(RejectReason.MALFORMED, null,
-                            "the CSV could not be parsed from here on: " + rootMessage(e)));
-                    break;
+                    // Commons CSV cannot resynchronise after a broken quote: every later row would be lost, so the file is refused.
+                    return Counts.refused(fileName + ": file refused, from line " + position + " it cannot be parsed as CSV"
+                            + " (a quote opened and not closed?): " + rootMessage(e));
                 }
                 long line = previousLine + 1;
                 position = line;

@@ -238,15 +238,23 @@ class FileReaderTest {
     }
 
     @Test
-    void brokenQuoteMakesTheRestOfTheFileOneMalformedRowAndKeepsTheCount() {
+    void aBrokenQuoteRefusesTheFileRatherThanLoseTheRowsAfterIt() {
         IngestFixtures.Read read = readText(Source.SURVEY_PARISH, "survey-parish/p.csv",
                 "response_id,response_date,parish_code\nA1,2024-04-03,P001\nA2,\"2024-04-03\"x,P001\nA3,2024-04-03,P001\n");
-        assertThat(read.summary().rowsRead()).isEqualTo(2);
-        assertThat(read.staged()).isEqualTo(1);
-        RowOutcome.Rejected rejected = read.at(3).rejected();
-        assertThat(rejected.reason()).isEqualTo(RejectReason.MALFORMED);
-        assertThat(rejected.column()).isNull();
-        assertThat(rejected.message()).startsWith("the CSV could not be parsed from here on: ");
+        assertThat(read.summary().refusal())
+                .startsWith("survey-parish/p.csv: file refused, from line 3 it cannot be parsed as CSV (a quote opened and not closed?): ")
+                .satisfies(message -> assertThat(message.lines().count()).isEqualTo(1));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrIsEmptyIsRefused() {
+        byte[] latin1 = "response_id,response_date,parish_code\nA1,2024-04-03,P001\nA\u00e9,2024-04-03,P001\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        IngestFixtures.Read read = IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv", new ByteArrayInputStream(latin1));
+        assertThat(read.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, it cannot be read: it is not UTF-8 text");
+
+        IngestFixtures.Read empty = readText(Source.SURVEY_PARISH, "survey-parish/p.csv", "");
+        assertThat(empty.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, it is empty (no header row)");
     }
 
     @Test
@@ -260,7 +268,7 @@ class FileReaderTest {
     }
 
     @Test
-    void aTruncatedGzipFailsTheFileWithOneLineNamingFileAndLine() throws IOException {
+    void aTruncatedGzipRefusesTheFileWithOneLineNamingFileAndLine() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             StringBuilder text = new StringBuilder("response_id,response_date,parish_code\n");
@@ -270,9 +278,10 @@ class FileReaderTest {
             gzip.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }
         byte[] truncated = Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
-        assertThatThrownBy(() -> IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv.gz", new ByteArrayInputStream(truncated)))
-                .hasMessageMatching("Cannot read survey-parish/p\\.csv\\.gz line \\d+: .*")
-                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+        IngestFixtures.Read read = IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv.gz", new ByteArrayInputStream(truncated));
+        assertThat(read.summary().refusal())
+                .matches("survey-parish/p\\.csv\\.gz: file refused, it cannot be read \\(near line \\d+\\): Unexpected end of ZLIB input stream")
+                .satisfies(message -> assertThat(message.lines().count()).isEqualTo(1));
     }
 
     @Test

@@ -48,6 +48,23 @@ class RejectThresholdTest {
     }
 
     @Test
+    void aStrayQuoteRefusesTheRunRatherThanDropTheRowsAfterIt(SparkSession spark) throws Exception {
+        copy(TINY, landing);
+        // Line 8 opens a quote it never closes: lines 8 and 9 cannot be parsed.
+        Files.writeString(landing.resolve("contacts/contacts-2024-06-30.csv"),
+                "K7,2024-06-02T10:00:00,\"email,correspondence,HER01,,,2024-06-09T17:00:00,\n"
+                        + "K8,2024-06-02T11:00:00,email,correspondence,HER01,,,2024-06-09T17:00:00,\n", StandardOpenOption.APPEND);
+        RunReport report = new RunReport("20240701T020000Z-quo1", "nightly", List.of(), "test", Instant.now());
+        NightlyJob job = new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report);
+
+        assertThatThrownBy(job::run)
+                .isInstanceOfSatisfying(JobFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT_REFUSED))
+                .hasMessageStartingWith("contacts/contacts-2024-06-30.csv: file refused, from line 8 it cannot be parsed as CSV");
+        assertThat(warehouse.resolve("staged/contacts")).doesNotExist();
+        assertThat(warehouse.resolve("metrics/metric_values")).doesNotExist();
+    }
+
+    @Test
     void policeUkFilesWithoutDistrictsAreRefused(SparkSession spark) throws Exception {
         copy(TINY, landing);
         // No force extract: police.uk is the crime source.
