@@ -223,7 +223,7 @@ public final class NightlyJob {
             if (rate > options.rejectThreshold()) {
                 String worst = files_.stream().max(java.util.Comparator.comparingLong(FileReport::rowsRejected)).map(FileReport::file).orElse("?");
                 overThreshold.add(String.format("%s: %d of %d rows rejected (%.1f%%, threshold %.1f%%), most in %s; see %s",
-                        source.folder(), rejected, stagedRows + rejected, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.versionPath(rejectsTable, runId)));
+                        source.folder(), rejected, stagedRows + rejected, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.refusedRejectsPath(runId, source.folder())));
             }
             if (changed) {
                 written.add(stagedTable);

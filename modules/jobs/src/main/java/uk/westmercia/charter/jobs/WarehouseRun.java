@@ -53,6 +53,12 @@ final class WarehouseRun {
             if (!rolledForward.isEmpty()) {
                 LOG.warn("Completed an interrupted publication: switched {} to the newest published run", rolledForward);
             }
+            lock.previousUnreleased().ifPresent(previous -> {
+                List<TableName> discarded = target.discardUnpublished(previous.runId());
+                if (!discarded.isEmpty()) {
+                    LOG.info("Deleted the unpublished versions run {} left of {}", previous.runId(), discarded);
+                }
+            });
             SparkSession spark = sessions.get();
             try {
                 List<String> results = work.run(spark, report);
@@ -73,6 +79,13 @@ final class WarehouseRun {
                 report.exitCode = CharterCli.exitCodeOf(e).code();
                 report.error = CharterCli.oneLine(e);
                 report.endedAt = Instant.now();
+                try {
+                    // Never published: kept, they would count among the versions kept for readers.
+                    target.discardUnpublished(runId);
+                }
+                catch (RuntimeException cleanupFailure) {
+                    e.addSuppressed(cleanupFailure);
+                }
                 try {
                     RunReports.write(target, report, spark);
                 }

@@ -154,6 +154,64 @@ public final class Warehouse {
      * rolled forward. Returns the tables switched.
      */
     public List<TableName> completeInterruptedPublication() {
+        List<TableName> tables = tablesWithVersions();
+        Optional<String> newest = tables.stream().map(this::currentVersion).flatMap(Optional::stream).max(Comparator.naturalOrder());
+        if (newest.isEmpty()) {
+            return List.of();
+        }
+        List<TableName> switched = new ArrayList<>();
+        for (TableName table : tables) {
+            Optional<String> current = currentVersion(table);
+            Path version = versionPath(table, newest.get());
+            boolean behind = current.map(name -> name.compareTo(newest.get()) < 0).orElse(true);
+            if (behind && Files.isRegularFile(version.resolve("_SUCCESS"))) {
+                publish(table, newest.get());
+                switched.add(table);
+            }
+        }
+        return switched;
+    }
+
+    /**
+     * Where a refused run's rejects of a source are kept for the analyst to act on, outside the
+     * table versions: {@code runs/<run_id>-rejects/<source>/}.
+     */
+    public Path refusedRejectsPath(String runId, String source) {
+        return runsPath().resolve(runId + "-rejects").resolve(source);
+    }
+
+    /**
+     * Deletes the versions a failed or killed run wrote and never published, so that they do not
+     * count among the versions kept for readers (which would then lose a version they were reading);
+     * its rejects move to {@link #refusedRejectsPath}. Returns the tables it took a version from.
+     */
+    public List<TableName> discardUnpublished(String runId) {
+        requireNonNull(runId, "runId is null");
+        List<TableName> discarded = new ArrayList<>();
+        for (TableName table : tablesWithVersions()) {
+            Path version = versionPath(table, runId);
+            if (Files.exists(version, LinkOption.NOFOLLOW_LINKS) && !currentVersion(table).equals(Optional.of(runId))) {
+                try {
+                    if (table.path().startsWith("rejects/")) {
+                        Path kept = refusedRejectsPath(runId, table.path().substring("rejects/".length()));
+                        Files.createDirectories(kept.getParent());
+                        Files.move(version, kept);
+                    }
+                    else {
+                        deleteRecursively(version);
+                    }
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException("Cannot remove unpublished version " + version + ": " + e.getMessage(), e);
+                }
+                discarded.add(table);
+            }
+        }
+        return discarded;
+    }
+
+    /** Every table with a folder under {@code .versions}. */
+    private List<TableName> tablesWithVersions() {
         Path versions = root.resolve(VERSIONS);
         if (!Files.isDirectory(versions)) {
             return List.of();
@@ -177,21 +235,7 @@ public final class Warehouse {
         catch (IOException e) {
             throw new UncheckedIOException("Cannot list versions under " + versions + ": " + e.getMessage(), e);
         }
-        Optional<String> newest = tables.stream().map(this::currentVersion).flatMap(Optional::stream).max(Comparator.naturalOrder());
-        if (newest.isEmpty()) {
-            return List.of();
-        }
-        List<TableName> switched = new ArrayList<>();
-        for (TableName table : tables) {
-            Optional<String> current = currentVersion(table);
-            Path version = versionPath(table, newest.get());
-            boolean behind = current.map(name -> name.compareTo(newest.get()) < 0).orElse(true);
-            if (behind && Files.isRegularFile(version.resolve("_SUCCESS"))) {
-                publish(table, newest.get());
-                switched.add(table);
-            }
-        }
-        return switched;
+        return tables;
     }
 
     /** The versions of a table kept on disk, newest first (the current one included). */

@@ -40,6 +40,40 @@ class WarehouseVersionsTest {
     }
 
     @Test
+    void a_failed_runs_versions_are_discarded_and_never_crowd_out_a_published_one() throws IOException {
+        Warehouse warehouse = new Warehouse(dir);
+        for (String run : List.of("20250101T020000Z-0001", "20250102T020000Z-0002")) {
+            write(warehouse, METRICS, run);
+            write(warehouse, CRIME, run);
+            warehouse.publish(METRICS, run);
+            warehouse.publish(CRIME, run);
+        }
+        // Two refused runs wrote versions they never published.
+        for (String failed : List.of("20250103T020000Z-0003", "20250104T020000Z-0004")) {
+            write(warehouse, CRIME, failed);
+            assertThat(warehouse.discardUnpublished(failed)).containsExactly(CRIME);
+        }
+        write(warehouse, CRIME, "20250105T020000Z-0005");
+        warehouse.publish(CRIME, "20250105T020000Z-0005");
+        warehouse.removeOldVersions(CRIME);
+
+        // The version readers had a moment ago is still there.
+        assertThat(warehouse.versions(CRIME)).containsExactly("20250105T020000Z-0005", "20250102T020000Z-0002", "20250101T020000Z-0001");
+        // A published version is never discarded.
+        assertThat(warehouse.discardUnpublished("20250105T020000Z-0005")).isEmpty();
+        assertThat(warehouse.versions(METRICS)).containsExactly("20250102T020000Z-0002", "20250101T020000Z-0001");
+
+        // A refused run's rejects are kept for the analyst, outside the versions.
+        TableName rejects = TableName.rejects("contacts");
+        write(warehouse, rejects, "20250106T020000Z-0006");
+        assertThat(warehouse.discardUnpublished("20250106T020000Z-0006")).containsExactly(rejects);
+        assertThat(warehouse.versions(rejects)).isEmpty();
+        assertThat(warehouse.refusedRejectsPath("20250106T020000Z-0006", "contacts"))
+                .isEqualTo(dir.resolve("runs/20250106T020000Z-0006-rejects/contacts"))
+                .isDirectoryContaining(path -> path.getFileName().toString().equals("part-00000.parquet"));
+    }
+
+    @Test
     void rolls_forward_a_publication_cut_off_half_way() throws IOException {
         Warehouse warehouse = new Warehouse(dir);
         write(warehouse, METRICS, "20250101T020000Z-0001");
