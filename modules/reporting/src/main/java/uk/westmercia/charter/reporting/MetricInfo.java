@@ -7,21 +7,27 @@ import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.statistics.Direction;
 
 /**
- * What the scorecard needs to know of a metric: from the catalogue when it defines the metric,
- * else from metric_values itself (name = id, no direction).
+ * What the scorecard needs to know of a metric: from the catalogue when it defines the metric
+ * (with the charter promise it measures), else from metric_values itself (name = id, no direction).
  */
-public record MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly) {
+public record MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly, String promise) {
+    /** A metric the catalogue does not define: no promise to name. */
+    public MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly) {
+        this(id, theme, name, unit, direction, monthly, "");
+    }
+
     public MetricInfo {
         requireNonNull(id, "id is null");
         requireNonNull(theme, "theme is null");
         requireNonNull(name, "name is null");
         requireNonNull(unit, "unit is null");
         requireNonNull(direction, "direction is null");
+        requireNonNull(promise, "promise is null");
     }
 
     public static MetricInfo of(MetricDefinition definition) {
         return new MetricInfo(definition.id(), definition.theme().code(), definition.name(), definition.unit().label(),
-                definition.direction(), definition.periodTypes().contains(PeriodType.MONTH));
+                definition.direction(), definition.periodTypes().contains(PeriodType.MONTH), definition.promise() == null ? "" : definition.promise());
     }
 
     public boolean isPercent() {

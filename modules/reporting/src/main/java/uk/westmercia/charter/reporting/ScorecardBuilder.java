@@ -110,7 +110,8 @@ public final class ScorecardBuilder {
         }
         List<ThemeScore> themeScores = ThemeScores.compute(quarterValues);
         List<String> runIds = scorecardValues.stream().map(MetricValue::runId).distinct().sorted().toList();
-        return new ScorecardReport(quarter.label(), runIds, metrics, rows, comparisons, themeScores, series, quantityPerEvent);
+        LocalDate dataTo = quarterValues.stream().map(MetricValue::periodEnd).max(Comparator.naturalOrder()).orElse(quarter.end());
+        return new ScorecardReport(quarter.label(), dataTo, runIds, metrics, rows, comparisons, themeScores, series, quantityPerEvent);
     }
 
     /** The last up to 24 monthly values ending at the quarter's end, without missing or held-back months. */

@@ -21,7 +21,7 @@ public final class ScorecardCsv {
             "quarter", "area_code", "area_name", "theme", "metric_id", "metric_name", "unit", "direction",
             "value", "ci_low", "ci_high", "status", "base_n", "target",
             "previous_quarter", "previous_value", "change_previous", "change_previous_significant",
-            "year_before", "year_before_value", "change_year", "change_year_significant", "spc_signal");
+            "year_before", "year_before_value", "change_year", "change_year_significant", "spc_signal", "note");
 
     private ScorecardCsv() {
     }
@@ -52,7 +52,8 @@ public final class ScorecardCsv {
             cells.add(neutralise(unit));
             cells.add(neutralise(row.direction()));
             // Numbers are written as numbers (a negative change stays a number); text is neutralised.
-            cells.add(held ? Presentation.TOO_FEW_RESPONSES : Presentation.number(row.value(), unit));
+            // A numeric column holds numbers only: a held-back figure is empty, and the note says why.
+            cells.add(held ? "" : Presentation.number(row.value(), unit));
             cells.add(Presentation.number(row.ciLow(), unit));
             cells.add(Presentation.number(row.ciHigh(), unit));
             cells.add(neutralise(row.status()));
@@ -61,19 +62,24 @@ public final class ScorecardCsv {
             cells.add(neutralise(row.previousLabel()));
             cells.add(Presentation.number(row.previousValue(), unit));
             cells.add(Presentation.number(row.changePrevious(), unit));
-            cells.add(flag(row.changePreviousSignificant()));
+            cells.add(flag(row.changePrevious(), row.changePreviousSignificant()));
             cells.add(neutralise(row.yearBeforeLabel()));
             cells.add(Presentation.number(row.yearBeforeValue(), unit));
             cells.add(Presentation.number(row.changeYear(), unit));
-            cells.add(flag(row.changeYearSignificant()));
-            cells.add(neutralise(row.spcSignal()));
+            cells.add(flag(row.changeYear(), row.changeYearSignificant()));
+            cells.add(neutralise(row.spcSignal() == null ? "not_monthly" : row.spcSignal()));
+            cells.add(held ? Presentation.TOO_FEW_RESPONSES + " to publish" : "");
             records.add(cells);
         }
         return records;
     }
 
-    private static String flag(Boolean significant) {
-        return significant == null ? "" : significant ? "yes" : "no";
+    /** yes or no; not_tested for a change with no test for its unit; empty with no change. */
+    private static String flag(Double change, Boolean significant) {
+        if (change == null) {
+            return "";
+        }
+        return significant == null ? "not_tested" : significant ? "yes" : "no";
     }
 
     public static void write(List<ScorecardRow> rows, Writer writer) throws IOException {

@@ -62,7 +62,8 @@ public final class ScorecardHtml {
         html.append("<header><h1>Local Policing Charter scorecard: ").append(quarter).append("</h1>")
                 .append("<p>West Mercia Police, the force and its five local policing areas. Figures from nightly run ")
                 .append(escape(String.join(", ", report.sourceRunIds())))
-                .append(". Changes marked <span class=\"sig\">*</span> are significant at 95%.</p>");
+                .append(". ").append(escape(coverage(report))).append(" Changes marked <span class=\"sig\">*</span> are significant at 95%;")
+                .append(" an unmarked change was tested and is not, and one marked \"not tested\" has no test for its unit.</p>");
         html.append("<nav aria-label=\"Themes\"><ul><li><a href=\"#summary\">Themes at a glance</a></li>");
         for (String theme : themes(report)) {
             html.append("<li><a href=\"#theme-").append(Html.id(theme)).append("\">").append(escape(themeTitle(theme))).append("</a></li>");
@@ -75,7 +76,13 @@ public final class ScorecardHtml {
         html.append("</main>\n<footer><p>Status against targets: green, amber, red; \"no target\" where none is set; ")
                 .append("survey figures on fewer than 50 responses are shown as \"").append(Presentation.TOO_FEW_RESPONSES)
                 .append("\" and not published. Attainment = green / (green + amber + red). Intervals are 95%. ")
-                .append("SPC: XmR chart of up to 24 months (at least 12). Funnel limits at 95% and 99.8% around the force figure.</p>")
+                .append("SPC: XmR chart of up to 24 months (at least 12); \"improvement\" or \"concern\" means the latest month is a special cause")
+                .append(" (outside the limits, the end of 7 on one side of the mean or of 7 rising or falling, or 2 of the last 3 near a limit)")
+                .append(" in the better or worse direction, and \"common cause\" that its variation is ordinary. Funnel limits at 95% and")
+                .append(" 99.8% around the force figure: an area outside them differs from the force by more than chance; ranks order the areas")
+                .append(" but a rank alone says nothing about chance. Changes are worked out before rounding, so they may differ by 0.1 from the")
+                .append(" difference of the rounded figures. Rates are per 1,000 people over the period shown. REL-04 is also held back when")
+                .append(" fewer than two groups have 50 responses.</p>")
                 .append("</footer>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -159,7 +166,9 @@ public final class ScorecardHtml {
         String heading = metric.id() + " " + metric.name();
         html.append("<article class=\"metric\" id=\"metric-").append(Html.id(metric.id())).append("\"><h3>")
                 .append(escape(metric.id())).append(" · ").append(escape(metric.name())).append("</h3>")
-                .append("<p>Unit: ").append(escape(unit)).append("; better: ").append(escape(metric.direction().label())).append(".</p>");
+                .append(metric.promise().isEmpty() ? "" : "<p class=\"promise\">Charter promise: " + escape(metric.promise()) + "</p>")
+                .append("<p>Unit: ").append(escape(unitName(unit))).append("; better: ").append(escape(metric.direction().label()))
+                .append(escape(target(rows, unit))).append(".</p>");
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (ScorecardRow row : rows) {
@@ -176,7 +185,7 @@ public final class ScorecardHtml {
         }
         html.append("<table><thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Value</th><th scope=\"col\">95% interval</th>")
                 .append("<th scope=\"col\">Status</th><th scope=\"col\">Base</th><th scope=\"col\">Previous quarter</th>")
-                .append("<th scope=\"col\">Change</th><th scope=\"col\">Year before</th><th scope=\"col\">Change</th>")
+                .append("<th scope=\"col\">Change on previous quarter</th><th scope=\"col\">Year before</th><th scope=\"col\">Change on year before</th>")
                 .append("<th scope=\"col\">SPC signal</th><th scope=\"col\">Rank</th><th scope=\"col\">Funnel</th></tr></thead><tbody>");
         for (ScorecardRow row : rows) {
             AreaComparisonRow compared = comparison.get(row.areaCode());
@@ -235,7 +244,38 @@ public final class ScorecardHtml {
             return "<td class=\"num\"></td>";
         }
         String text = Presentation.signed(change, unit) + Presentation.changeUnit(unit);
-        boolean sig = Boolean.TRUE.equals(significant);
-        return "<td class=\"num\">" + escape(text) + (sig ? "<span class=\"sig\" title=\"significant at 95%\">*</span>" : "") + "</td>";
+        String mark = significant == null ? " <small>not tested</small>"
+                : significant ? "<span class=\"sig\" title=\"significant at 95%\">*</span>" : "";
+        return "<td class=\"num\">" + escape(text) + mark + "</td>";
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
+    /** The quarter's dates, and whether its figures cover all of it. */
+    static String coverage(ScorecardReport report) {
+        uk.westmercia.charter.calendar.Period quarter;
+        try {
+            quarter = uk.westmercia.charter.calendar.Period.parse(uk.westmercia.charter.calendar.PeriodType.QUARTER, report.quarter());
+        }
+        catch (IllegalArgumentException e) {
+            return "Figures to " + DAY.format(report.dataTo()) + ".";
+        }
+        String dates = "The quarter runs from " + DAY.format(quarter.start()) + " to " + DAY.format(quarter.end()) + ".";
+        return report.dataTo().isBefore(quarter.end())
+                ? dates + " Partial quarter: its figures run only to " + DAY.format(report.dataTo())
+                        + ", and its changes compare part of a quarter with whole ones."
+                : dates;
+    }
+
+    /** The unit as a reader says it. */
+    static String unitName(String unit) {
+        return "per_1000".equals(unit) ? "per 1,000 people" : unit;
+    }
+
+    /** "; target 90 (force)" from the force row, when the metric has one. */
+    private static String target(List<ScorecardRow> rows, String unit) {
+        return rows.stream().filter(row -> "force".equals(row.areaLevel()) && row.target() != null).findFirst()
+                .map(row -> "; target " + Presentation.number(row.target(), unit) + Presentation.unitSuffix(unit))
+                .orElse("; no target");
     }
 }

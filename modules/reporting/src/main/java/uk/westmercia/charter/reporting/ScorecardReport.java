@@ -8,11 +8,13 @@ import java.util.Map;
  *
  * @param themeScores the quarter's theme scores for the force and each LPA
  * @param series monthly series keyed by metric id then area code
+ * @param dataTo the last day the quarter's figures cover: before the quarter's end while it is still running
  * @param quantityPerEvent for each rate metric, what the force's rate sums per event (1 for a
  *     count): the funnel chart's limits are the events' limits scaled by it
  */
 public record ScorecardReport(
         String quarter,
+        java.time.LocalDate dataTo,
         List<String> sourceRunIds,
         List<MetricInfo> metrics,
         List<ScorecardRow> rows,

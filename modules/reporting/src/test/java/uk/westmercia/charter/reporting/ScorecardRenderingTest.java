@@ -46,13 +46,31 @@ class ScorecardRenderingTest {
         ScorecardRow held = row("Know the local team", null, "low_base", null);
         StringWriter out = new StringWriter();
         ScorecardCsv.write(List.of(held), out);
-        assertThat(out.toString().lines().toList().get(1)).contains(",too few responses,,,low_base,");
+        assertThat(out.toString().lines().toList().get(1)).contains(",,,,low_base,").endsWith(",too few responses to publish");
 
-        ScorecardReport report = new ScorecardReport("2024-25 Q3", List.of("nightly-1"),
+        ScorecardReport report = new ScorecardReport("2024-25 Q3", java.time.LocalDate.of(2024, 12, 31), List.of("nightly-1"),
                 List.of(new MetricInfo("VIS-03", "VIS", "Know the local team", "percent", Direction.HIGHER, false)),
                 List.of(held), List.of(), List.of(), Map.of(), Map.of());
         String html = ScorecardHtml.render(report);
         assertThat(html).contains("<em>too few responses</em>").doesNotContain(">42.0");
+    }
+
+    @Test
+    void theHeaderGivesTheQuarterAndSaysWhenItIsPartialAndEachMetricItsPromise() {
+        MetricInfo metric = new MetricInfo("VIS-03", "VIS", "Know the local team", "percent", Direction.HIGHER, false,
+                "We will make sure you know who your local team is.");
+        ScorecardRow row = row("Know the local team", 45.25, "green", -1.25);
+        ScorecardReport partial = new ScorecardReport("2025-26 Q1", java.time.LocalDate.of(2025, 4, 8), List.of("nightly-1"), List.of(metric),
+                List.of(row), List.of(), List.of(), Map.of(), Map.of());
+        assertThat(ScorecardHtml.coverage(partial)).isEqualTo("The quarter runs from 1 April 2025 to 30 June 2025. Partial quarter: its"
+                + " figures run only to 8 April 2025, and its changes compare part of a quarter with whole ones.");
+        ScorecardReport whole = new ScorecardReport("2025-26 Q1", java.time.LocalDate.of(2025, 6, 30), List.of("nightly-1"), List.of(metric),
+                List.of(row), List.of(), List.of(), Map.of(), Map.of());
+        assertThat(ScorecardHtml.coverage(whole)).isEqualTo("The quarter runs from 1 April 2025 to 30 June 2025.");
+
+        String html = ScorecardHtml.render(whole);
+        assertThat(html).contains("Charter promise: We will make sure you know who your local team is.")
+                .contains("The quarter runs from 1 April 2025 to 30 June 2025.");
     }
 
     @Test
@@ -75,7 +93,7 @@ class ScorecardRenderingTest {
         ScorecardRow evil = new ScorecardRow("2024-25 Q3", "force", "WM", SCRIPT, "VIS-99", "VIS", SCRIPT, "percent", "higher",
                 50.0, 45.0, 55.0, SCRIPT, 100L, null, SCRIPT, 40.0, 10.0, 0.01, true, "2023-24 Q3", null, null, null, null,
                 null, null, SCRIPT);
-        ScorecardReport report = new ScorecardReport(SCRIPT, List.of(SCRIPT),
+        ScorecardReport report = new ScorecardReport(SCRIPT, java.time.LocalDate.of(2024, 12, 31), List.of(SCRIPT),
                 List.of(new MetricInfo("VIS-99", "VIS", SCRIPT, "percent", Direction.HIGHER, false)),
                 List.of(evil), List.of(), List.of(), Map.of(), Map.of());
         String html = ScorecardHtml.render(report);
