@@ -55,7 +55,8 @@ public final class ChangeSignificance {
     /**
      * The base n of a percent: the denominator when it is an unweighted count (it equals base_n),
      * else the effective base of a weighted survey figure, recovered exactly from its 95% Wilson
-     * interval (each Wilson bound L solves (p - L)^2 = z^2 L (1 - L) / n), else the unweighted base.
+     * interval (each Wilson bound L solves (p - L)^2 = z^2 L (1 - L) / n); null for a share with
+     * no interval whose denominator is no count (VUL-03's share of harm): no binomial base to test on.
      */
     public static Double percentBase(MetricValue value) {
         Double denominator = value.denominator();
@@ -67,7 +68,7 @@ public final class ChangeSignificance {
         if (effective != null) {
             return effective;
         }
-        return baseN == null ? denominator : (Double) baseN.doubleValue();
+        return null;
     }
 
     static Double effectiveBaseFromWilson(Double valuePercent, Double lowPercent, Double highPercent) {

@@ -69,6 +69,22 @@ class ChangeSignificanceTest {
     }
 
     @Test
+    void aShareWithNoIntervalAndNoCountForADenominatorIsNotTested() {
+        // VUL-03: 700 of 1,000 harm in the top locations, over 40 crimes; no interval. Harm is no count of trials.
+        MetricInfo concentration = new MetricInfo("VUL-03", "VUL", "Harm concentration", "percent", Direction.NONE, false);
+        Change change = ChangeSignificance.between(share(Q2, 500, 1000, 40), share(Q3, 700, 1000, 40), concentration);
+        assertThat(change.change()).isCloseTo(20.0, within(1e-9));
+        assertThat(change.pValue()).isNull();
+        assertThat(change.significant()).isNull();
+        assertThat(ChangeSignificance.percentBase(share(Q3, 700, 1000, 40))).isNull();
+    }
+
+    private static MetricValue share(Period period, double numerator, double denominator, long crimes) {
+        return new MetricValue("VUL-03", "VUL", "force", "WM", "quarter", period.label(), period.start(), period.end(), numerator, denominator,
+                100.0 * numerator / denominator, "percent", null, null, crimes, null, "no_target", "nightly-1");
+    }
+
+    @Test
     void otherUnitsGetAChangeButNoTest() {
         MetricInfo days = new MetricInfo("RSP-02", "RSP", "Days", "days", Direction.LOWER, true);
         MetricValue before = new MetricValue("RSP-02", "RSP", "force", "WM", "quarter", Q2.label(), Q2.start(), Q2.end(), null, null,
