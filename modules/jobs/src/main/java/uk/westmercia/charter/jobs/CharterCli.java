@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -164,11 +165,20 @@ public final class CharterCli {
             return WarehouseRun.execute(target, "nightly", spec.commandLine().getParseResult().originalArgs(), () -> session("nightly"),
                     (spark, report) -> {
                         new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, effectiveAsOf, key, rejectThreshold, recomputeAll), report).run();
-                        return List.of(
-                                "metric values:   " + target.tablePath(NightlyJob.METRIC_VALUES),
-                                "staged:          " + target.root().resolve("staged"),
-                                "rejects:         " + target.root().resolve("rejects"),
-                                "read them:       jobs/charter export --table metric_values --format csv");
+                        List<String> lines = new ArrayList<>();
+                        // What an analyst checks first: what came in tonight and what was turned away, per source.
+                        report.sources.forEach((source, summary) -> {
+                            if (summary instanceof Map<?, ?> counts && counts.get("rows_staged") instanceof Number staged
+                                    && counts.get("rows_rejected") instanceof Number rejected) {
+                                lines.add(String.format("%-16s %,d row(s) staged, %,d rejected%s", source + ":", staged.longValue(), rejected.longValue(),
+                                        rejected.longValue() > 0 ? " (jobs/charter export --table rejects/" + source + ")" : ""));
+                            }
+                        });
+                        lines.add("metric values:   " + target.tablePath(NightlyJob.METRIC_VALUES));
+                        lines.add("staged:          " + target.root().resolve("staged"));
+                        lines.add("rejects:         " + target.root().resolve("rejects"));
+                        lines.add("read them:       jobs/charter export --table metric_values --format csv");
+                        return lines;
                     });
         }
     }
