@@ -40,16 +40,40 @@ class PseudonymisationKeyTest {
 
     @Test
     void onlyTheBundledSampleFallsBackToTheDevelopmentKey() throws Exception {
-        Files.writeString(landing.resolve(PseudonymisationKey.SAMPLE_MARKER), "bundled sample");
+        Files.createDirectories(landing.resolve("contacts"));
+        Files.writeString(landing.resolve("contacts/c.csv"), "abc");
+        // SHA-256 of "abc".
+        Files.writeString(landing.resolve(PseudonymisationKey.SAMPLE_MARKER),
+                "# bundled sample\nba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  contacts/c.csv\n");
         PseudonymisationKey key = PseudonymisationKey.resolve(Optional.empty(), Map.of(), landing);
         assertThat(key.development()).isTrue();
         assertThat(key.origin()).isEqualTo("development key (bundled data-samples only)");
     }
 
     @Test
+    void aCopyOfTheSampleWithAFileAddedOrChangedNeedsARealKey() throws Exception {
+        Files.createDirectories(landing.resolve("contacts"));
+        Files.writeString(landing.resolve("contacts/c.csv"), "abc");
+        Files.writeString(landing.resolve(PseudonymisationKey.SAMPLE_MARKER),
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  contacts/c.csv\n");
+        Files.writeString(landing.resolve("contacts/real.csv"), "real data");
+        assertThatThrownBy(() -> PseudonymisationKey.resolve(Optional.empty(), Map.of(), landing))
+                .isInstanceOfSatisfying(JobFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.BAD_COMMAND_LINE))
+                .hasMessage("Cannot pseudonymise " + landing + " with the development key: contacts/real.csv is not part of the bundled sample;"
+                        + " set CHARTER_PSEUDO_KEY or pass --pseudo-key-file FILE");
+
+        Files.delete(landing.resolve("contacts/real.csv"));
+        Files.writeString(landing.resolve("contacts/c.csv"), "abd");
+        assertThatThrownBy(() -> PseudonymisationKey.resolve(Optional.empty(), Map.of(), landing))
+                .hasMessageContaining("contacts/c.csv differs from the bundled sample");
+    }
+
+    @Test
     void theBundledSampleCarriesTheMarker() {
         Path samples = Path.of(System.getProperty("charter.project.dir", "../.."), "data-samples");
         assertThat(samples.resolve(PseudonymisationKey.SAMPLE_MARKER)).isRegularFile();
+        // The marker lists the sample as it is: regenerated samples need a regenerated list.
+        PseudonymisationKey.checkBundledSample(samples);
     }
 
     @Test
