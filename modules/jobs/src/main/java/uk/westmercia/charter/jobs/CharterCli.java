@@ -185,7 +185,7 @@ public final class CharterCli {
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a warehouse table as CSV or JSON Lines.")
     static final class Export extends SparkOptions implements Callable<Integer> {
-        @Option(names = "--table", required = true, description = "Table: metric_values, theme_scores, scorecard, area_comparison, staged/<source>, rejects/<source>, runs.")
+        @Option(names = "--table", required = true, description = "Table: metric_values, theme_scores, scorecard, area_comparison, staged/<source>, rejects/<source>, rejects (every source), runs.")
         String table;
 
         @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
@@ -200,10 +200,10 @@ public final class CharterCli {
         @Override
         public Integer call() throws Exception {
             TableExport.Format parsed = TableExport.Format.parse(format);
-            Path path = TableExport.resolve(new Warehouse(warehouse), table);
+            List<Path> paths = TableExport.resolve(new Warehouse(warehouse), table);
             SparkSession spark = session("export");
             try {
-                long rows = TableExport.export(spark, path, parsed, Optional.ofNullable(out));
+                long rows = TableExport.export(spark, paths, parsed, Optional.ofNullable(out));
                 if (out != null) {
                     System.err.println("Exported " + rows + " row(s) of " + table + " to " + out);
                 }

@@ -43,8 +43,27 @@ public final class TableExport {
         }
     }
 
-    /** The path of a table by the names readers use: {@code metric_values}, {@code staged/crime}, {@code runs}. */
-    static Path resolve(Warehouse warehouse, String table) {
+    /**
+     * The paths of a table by the names readers use: {@code metric_values}, {@code staged/crime},
+     * {@code runs}, and {@code rejects} for every source's rejects together.
+     */
+    static List<Path> resolve(Warehouse warehouse, String table) {
+        if (table.equals("rejects")) {
+            Path rejects = warehouse.root().resolve("rejects");
+            List<Path> sources = new java.util.ArrayList<>();
+            if (Files.isDirectory(rejects)) {
+                try (java.util.stream.Stream<Path> entries = Files.list(rejects)) {
+                    entries.filter(Files::isDirectory).sorted().forEach(sources::add);
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException("Cannot list " + rejects + ": " + e.getMessage(), e);
+                }
+            }
+            if (sources.isEmpty()) {
+                throw new JobFailure(ExitCode.FAILURE, "Cannot export table 'rejects': " + rejects + " holds no source's rejects; has a nightly run succeeded?");
+            }
+            return List.copyOf(sources);
+        }
         Path path;
         if (METRIC_TABLES.contains(table)) {
             path = warehouse.tablePath(TableName.metrics(table));
@@ -57,18 +76,19 @@ public final class TableExport {
         }
         else {
             throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot export table '" + table + "': expected one of "
-                    + String.join(", ", METRIC_TABLES) + ", staged/<source>, rejects/<source>, runs");
+                    + String.join(", ", METRIC_TABLES) + ", staged/<source>, rejects/<source>, rejects, runs");
         }
         if (!Files.isDirectory(path)) {
             throw new JobFailure(ExitCode.FAILURE, "Cannot export table '" + table + "': " + path + " does not exist; has a nightly run succeeded?");
         }
-        return path;
+        return List.of(path);
     }
 
-    static long export(SparkSession spark, Path path, Format format, Optional<Path> out) throws IOException {
-        Dataset<Row> table = spark.read().parquet(path.toString());
+    static long export(SparkSession spark, List<Path> paths, Format format, Optional<Path> out) throws IOException {
+        Dataset<Row> table = spark.read().parquet(paths.stream().map(Path::toString).toArray(String[]::new));
         List<String> columns = Arrays.asList(table.columns());
-        List<String> order = List.of("metric_id", "area_level", "area_code", "period_type", "period_start").stream()
+        List<String> order = (columns.contains("reason_code") ? List.of("source", "file", "line")
+                : List.of("metric_id", "area_level", "area_code", "period_type", "period_start")).stream()
                 .filter(columns::contains).toList();
         if (!order.isEmpty()) {
             table = table.orderBy(order.get(0), order.subList(1, order.size()).toArray(String[]::new));
