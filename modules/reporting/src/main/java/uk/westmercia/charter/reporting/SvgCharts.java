@@ -160,6 +160,10 @@ public final class SvgCharts {
             max = Math.max(max, band[4]);
         }
         double[] range = padded(min, max);
+        if (metric.isPercent()) {
+            // A percent axis never runs past 0 or 100.
+            range = new double[] {Math.max(0, range[0]), Math.min(100, range[1])};
+        }
         Scale y = new Scale(range[0], range[1], HEIGHT - BOTTOM, TOP);
         Scale x = new Scale(0, maxBase, LEFT, WIDTH - RIGHT);
         StringBuilder description = new StringBuilder("Force figure " + Presentation.number(force, unit)
@@ -179,18 +183,41 @@ public final class SvgCharts {
                     .append(line).append("\"/>");
         }
         svg.append(hLine("mean", y.at(force), LEFT, WIDTH - RIGHT));
+        List<double[]> labels = new ArrayList<>();
         for (AreaComparisonRow row : placed) {
             double px = x.at(row.base());
             double py = y.at(row.value());
             String place = row.funnel() == null ? "within" : row.funnel();
+            // Areas at nearly the same point get their labels stacked, not printed over each other.
+            double ly = py + 4;
+            boolean clash = true;
+            while (clash) {
+                clash = false;
+                for (double[] label : labels) {
+                    if (Math.abs(label[0] - (px + 7)) < 34 && Math.abs(label[1] - ly) < 11) {
+                        ly = label[1] + 12;
+                        clash = true;
+                    }
+                }
+            }
+            labels.add(new double[] {px + 7, ly});
             svg.append("<circle class=\"point funnel-").append(Html.escape(place)).append("\" cx=\"").append(f(px))
                     .append("\" cy=\"").append(f(py)).append("\" r=\"5\"/>")
-                    .append("<text class=\"label\" x=\"").append(f(px + 7)).append("\" y=\"").append(f(py + 4)).append("\">")
+                    .append("<text class=\"label\" x=\"").append(f(px + 7)).append("\" y=\"").append(f(ly)).append("\">")
                     .append(Html.escape(row.areaCode())).append("</text>");
+        }
+        for (int i = 0; i <= 2; i++) {
+            double base = maxBase * i / 2;
+            svg.append("<text class=\"tick\" x=\"").append(f(x.at(base))).append("\" y=\"").append(HEIGHT - BOTTOM + 14)
+                    .append("\" text-anchor=\"").append(i == 0 ? "start" : i == 2 ? "end" : "middle").append("\">")
+                    .append(Html.escape(Presentation.number(base, 0))).append("</text>");
         }
         String axis = metric.isRate() ? "population" : "base (respondents or cases)";
         svg.append("<text class=\"tick\" x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"").append(HEIGHT - 8)
                 .append("\" text-anchor=\"middle\">").append(axis).append("</text>");
+        // Told apart by line style, not colour alone.
+        svg.append("<text class=\"tick\" x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(TOP - 4)
+                .append("\" text-anchor=\"end\">dashed: 95% limits; solid: 99.8% limits; flat line: force figure</text>");
         return svg.append("</svg>").toString();
     }
 
