@@ -47,6 +47,10 @@ public final class ScorecardHtml {
             svg .axis{stroke:#bbb} svg .ci{fill:#a6bddb} svg .value{fill:#1d3557}
             svg .track{fill:#eee} svg .fill{fill:#1b7837}
             footer{font-size:.8rem;color:#555;padding-bottom:24px}
+            @media (max-width:900px){th,td{white-space:normal} .areas{grid-template-columns:1fr}}
+            @media print{body{background:#fff;font-size:9pt} nav{display:none} header,main,footer{max-width:none;padding:0}
+              .metric,.card{overflow:visible;border:none;break-inside:avoid-page} table{font-size:7.5pt}
+              th,td{white-space:normal;padding:1px 3px} .areas{grid-template-columns:1fr 1fr} .charts{break-inside:avoid-page}}
             """;
 
     private ScorecardHtml() {
@@ -82,7 +86,8 @@ public final class ScorecardHtml {
                 .append(" 99.8% around the force figure: an area outside them differs from the force by more than chance; ranks order the areas")
                 .append(" but a rank alone says nothing about chance. Changes are worked out before rounding, so they may differ by 0.1 from the")
                 .append(" difference of the rounded figures. Rates are per 1,000 people over the period shown. REL-04 is also held back when")
-                .append(" fewer than two groups have 50 responses.</p>")
+                .append(" fewer than two groups have 50 responses. A weighted survey figure is placed on its funnel at its effective base")
+                .append(" (smaller than the responses counted in Base), as its interval is.</p>")
                 .append("</footer>\n</body>\n</html>\n");
         return html.toString();
     }
