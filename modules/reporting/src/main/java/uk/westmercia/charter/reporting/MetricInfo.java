@@ -3,6 +3,7 @@ package uk.westmercia.charter.reporting;
 import static java.util.Objects.requireNonNull;
 
 import uk.westmercia.charter.catalogue.MetricDefinition;
+import uk.westmercia.charter.catalogue.MetricKind;
 import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.statistics.Direction;
 
@@ -10,10 +11,15 @@ import uk.westmercia.charter.statistics.Direction;
  * What the scorecard needs to know of a metric: from the catalogue when it defines the metric
  * (with the charter promise it measures), else from metric_values itself (name = id, no direction).
  */
-public record MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly, String promise) {
+public record MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly, String promise,
+        boolean heldBackForGroups) {
     /** A metric the catalogue does not define: no promise to name. */
     public MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly) {
-        this(id, theme, name, unit, direction, monthly, "");
+        this(id, theme, name, unit, direction, monthly, "", false);
+    }
+
+    public MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly, String promise) {
+        this(id, theme, name, unit, direction, monthly, promise, false);
     }
 
     public MetricInfo {
@@ -27,7 +33,13 @@ public record MetricInfo(String id, String theme, String name, String unit, Dire
 
     public static MetricInfo of(MetricDefinition definition) {
         return new MetricInfo(definition.id(), definition.theme().code(), definition.name(), definition.unit().label(),
-                definition.direction(), definition.periodTypes().contains(PeriodType.MONTH), definition.promise() == null ? "" : definition.promise());
+                definition.direction(), definition.periodTypes().contains(PeriodType.MONTH), definition.promise() == null ? "" : definition.promise(),
+                definition.kind() == MetricKind.GROUP_GAP);
+    }
+
+    /** Why a held-back (low_base) figure is not shown: REL-04 holds back for want of groups, not of responses. */
+    public String heldBackReason() {
+        return heldBackForGroups ? "fewer than two groups with 50 responses" : Presentation.TOO_FEW_RESPONSES;
     }
 
     public boolean isPercent() {

@@ -196,7 +196,7 @@ public final class ScorecardHtml {
             AreaComparisonRow compared = comparison.get(row.areaCode());
             html.append("<tr><th scope=\"row\">").append(escape(row.areaName())).append("</th>");
             if (row.isLowBase()) {
-                html.append("<td colspan=\"2\"><em>").append(Presentation.TOO_FEW_RESPONSES).append("</em></td>");
+                html.append("<td colspan=\"2\"><em>").append(escape(metric.heldBackReason())).append("</em></td>");
             }
             else {
                 String value = Presentation.number(row.value(), unit);
@@ -210,7 +210,7 @@ public final class ScorecardHtml {
                 html.append(' ').append(escape(interval)).append("</td>");
             }
             html.append("<td><span class=\"status status-").append(Html.id(row.status())).append("\">")
-                    .append(escape(Presentation.statusLabel(row.status()))).append("</span></td>")
+                    .append(escape(row.isLowBase() ? "held back" : Presentation.statusLabel(row.status()))).append("</span></td>")
                     .append("<td class=\"num\">").append(row.baseN() == null ? "" : row.baseN()).append("</td>")
                     .append("<td class=\"num\">").append(escape(Presentation.number(row.previousValue(), unit))).append("</td>")
                     .append(changeCell(row.changePrevious(), row.changePreviousSignificant(), unit))

@@ -53,6 +53,12 @@ class ScorecardRenderingTest {
                 List.of(held), List.of(), List.of(), Map.of(), Map.of());
         String html = ScorecardHtml.render(report);
         assertThat(html).contains("<em>too few responses</em>").doesNotContain(">42.0");
+
+        // REL-04 is held back for want of groups, not of responses.
+        ScorecardReport gap = new ScorecardReport("2024-25 Q3", java.time.LocalDate.of(2024, 12, 31), List.of("nightly-1"),
+                List.of(new MetricInfo("VIS-03", "VIS", "Confidence gap", "percent", Direction.HIGHER, false, "", true)),
+                List.of(held), List.of(), List.of(), Map.of(), Map.of());
+        assertThat(ScorecardHtml.render(gap)).contains("<em>fewer than two groups with 50 responses</em>");
     }
 
     @Test
