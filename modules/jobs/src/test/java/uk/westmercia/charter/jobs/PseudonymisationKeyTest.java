@@ -38,13 +38,17 @@ class PseudonymisationKeyTest {
                         + " (the development key is only for the bundled data-samples)");
     }
 
-    @Test
-    void onlyTheBundledSampleFallsBackToTheDevelopmentKey() throws Exception {
+    /** A one-file sample: contacts/c.csv holding "abc", listed in the marker with its SHA-256. */
+    private void writeSample() throws Exception {
         Files.createDirectories(landing.resolve("contacts"));
         Files.writeString(landing.resolve("contacts/c.csv"), "abc");
-        // SHA-256 of "abc".
         Files.writeString(landing.resolve(PseudonymisationKey.SAMPLE_MARKER),
                 "# bundled sample\nba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  contacts/c.csv\n");
+    }
+
+    @Test
+    void onlyTheBundledSampleFallsBackToTheDevelopmentKey() throws Exception {
+        writeSample();
         PseudonymisationKey key = PseudonymisationKey.resolve(Optional.empty(), Map.of(), landing);
         assertThat(key.development()).isTrue();
         assertThat(key.origin()).isEqualTo("development key (bundled data-samples only)");
@@ -52,10 +56,7 @@ class PseudonymisationKeyTest {
 
     @Test
     void aCopyOfTheSampleWithAFileAddedOrChangedNeedsARealKey() throws Exception {
-        Files.createDirectories(landing.resolve("contacts"));
-        Files.writeString(landing.resolve("contacts/c.csv"), "abc");
-        Files.writeString(landing.resolve(PseudonymisationKey.SAMPLE_MARKER),
-                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  contacts/c.csv\n");
+        writeSample();
         Files.writeString(landing.resolve("contacts/real.csv"), "real data");
         assertThatThrownBy(() -> PseudonymisationKey.resolve(Optional.empty(), Map.of(), landing))
                 .isInstanceOfSatisfying(JobFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.BAD_COMMAND_LINE))
