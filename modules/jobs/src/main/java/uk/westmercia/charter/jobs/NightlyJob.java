@@ -41,6 +41,8 @@ import uk.westmercia.charter.metrics.RecomputePlanner;
 import uk.westmercia.charter.reference.ReferenceData;
 import uk.westmercia.charter.reference.ReferenceDataReader;
 import uk.westmercia.charter.reporting.ScorecardTables;
+import uk.westmercia.charter.reporting.ThemeScore;
+import uk.westmercia.charter.reporting.ThemeScores;
 import uk.westmercia.charter.warehouse.HardLinks;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.TableName;
@@ -277,12 +279,9 @@ public final class NightlyJob {
                 .write().mode(SaveMode.ErrorIfExists)
                 .parquet(warehouse.versionPath(METRIC_VALUES, runId).toString());
         written.add(METRIC_VALUES);
-        // Theme scores follow metric_values every night: one small aggregation of the version just written.
-        ScorecardTables.themeScores(spark.read().schema(MetricValuesSchema.SCHEMA).parquet(warehouse.versionPath(METRIC_VALUES, runId).toString()), runId)
-                .coalesce(1)
-                .sortWithinPartitions("area_level", "area_code", "period_type", "period_label", "theme")
-                .write().mode(SaveMode.ErrorIfExists)
-                .parquet(warehouse.versionPath(ScorecardTables.THEME_SCORES, runId).toString());
+        // Theme scores follow metric_values every night, counted as the scorecard counts them, from the version just written.
+        ScorecardTables tables = new ScorecardTables(spark, warehouse);
+        tables.writeVersion(ScorecardTables.THEME_SCORES, runId, ThemeScores.compute(tables.readMetricValues(runId)), ThemeScore.class);
         written.add(ScorecardTables.THEME_SCORES);
         MetricStateTable.toDataset(spark, state, runId).coalesce(1).write().mode(SaveMode.ErrorIfExists)
                 .parquet(warehouse.versionPath(METRIC_STATE, runId).toString());

@@ -1,22 +1,17 @@
 package uk.westmercia.charter.reporting;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
 
@@ -36,8 +31,17 @@ public final class ScorecardTables {
         this.warehouse = warehouse;
     }
 
+    /** The published metric_values, collected: bounded by metrics, areas and periods, not by input rows. */
     public List<MetricValue> readMetricValues() {
-        Path path = warehouse.tablePath(METRIC_VALUES);
+        return readMetricValues(warehouse.tablePath(METRIC_VALUES));
+    }
+
+    /** A run's version of metric_values, before it is published (the nightly's theme scores are drawn from it). */
+    public List<MetricValue> readMetricValues(String runId) {
+        return readMetricValues(warehouse.versionPath(METRIC_VALUES, runId));
+    }
+
+    private List<MetricValue> readMetricValues(Path path) {
         List<Row> rows = spark.read().parquet(path.toString())
                 .select("metric_id", "theme", "area_level", "area_code", "period_type", "period_label", "period_start",
                         "period_end", "numerator", "denominator", "value", "unit", "ci_low", "ci_high", "base_n", "target",
@@ -65,26 +69,6 @@ public final class ScorecardTables {
             return date.toLocalDate();
         }
         throw new IllegalStateException("Cannot read metric_values: period date is " + value);
-    }
-
-    /**
-     * {@link ThemeScores#compute} as one Spark aggregation over a metric_values table, for the nightly
-     * that writes it: the columns of {@link ThemeScore} in the same order, then {@code run_id}; unsorted.
-     */
-    public static Dataset<Row> themeScores(Dataset<Row> metricValues, String runId) {
-        Column status = coalesce(col("status"), lit("no_data"));
-        List<Column> counts = new ArrayList<>();
-        for (String counted : List.of("green", "amber", "red", "no_target", "low_base")) {
-            counts.add(sum(when(status.equalTo(counted), 1L).otherwise(0L)).as(counted));
-        }
-        counts.add(sum(when(status.isin("green", "amber", "red", "no_target", "low_base"), 0L).otherwise(1L)).as("no_data"));
-        Column rated = col("green").plus(col("amber")).plus(col("red"));
-        String[] keys = {"area_level", "area_code", "period_type", "period_label", "theme"};
-        return metricValues.groupBy(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length))
-                .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new))
-                .withColumn("attainment", when(rated.equalTo(0L), lit(null).cast(DataTypes.DoubleType))
-                        .otherwise(lit(100.0).multiply(col("green")).divide(rated)))
-                .withColumn("run_id", lit(runId));
     }
 
     /** The scorecard run ids and nightly run ids of the rows already published for a quarter (empty if none). */
