@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,8 +88,9 @@ public final class ReferenceDataReader {
         // One weight for each of the 14 crime categories: a category left out would drop its crimes from every harm figure.
         Map<String, Double> harmWeights = new HashMap<>();
         Map<String, Long> harmLines = new HashMap<>();
+        Set<String> categories = Set.copyOf(CrimeCategories.ALL);
         boolean harmFile = read(folder, "harm-weights.csv", false, List.of("category", "weight"), row -> {
-            String category = row.oneOf("category", Set.copyOf(CrimeCategories.ALL));
+            String category = row.oneOf("category", categories);
             if (harmLines.containsKey(category)) {
                 throw row.refuse("category", "'" + category + "' has a weight already, at line " + harmLines.get(category));
             }
@@ -131,7 +133,7 @@ public final class ReferenceDataReader {
             }
             return true;
         }
-        catch (java.nio.charset.CharacterCodingException e) {
+        catch (CharacterCodingException e) {
             throw new InputRefusedException("Cannot read " + name + ": it is not UTF-8 text");
         }
         catch (IOException e) {

@@ -232,12 +232,9 @@ public final class NightlyJob {
                 written.add(rejectsTable);
                 staged.put(source, readStaged(source, warehouse.versionPath(stagedTable, runId)));
             }
-            else if (files_.stream().anyMatch(file -> file.refused() != null)) {
-                LOG.info("Staged {}: nothing, as a file was refused (the run will be refused); {} stays as it was", source.folder(), stagedTable);
-                staged.put(source, readStaged(source, warehouse.tablePath(stagedTable)));
-            }
             else {
-                LOG.info("Staged {}: nothing new, {} stays as it was", source.folder(), stagedTable);
+                LOG.info("Staged {}: {}, {} stays as it was", source.folder(), files_.stream().anyMatch(file -> file.refused() != null)
+                        ? "nothing, as a file was refused (the run will be refused)" : "nothing new", stagedTable);
                 staged.put(source, readStaged(source, warehouse.tablePath(stagedTable)));
             }
         }

@@ -10,11 +10,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
@@ -50,9 +52,9 @@ public final class TableExport {
     static List<Path> resolve(Warehouse warehouse, String table) {
         if (table.equals("rejects")) {
             Path rejects = warehouse.root().resolve("rejects");
-            List<Path> sources = new java.util.ArrayList<>();
+            List<Path> sources = new ArrayList<>();
             if (Files.isDirectory(rejects)) {
-                try (java.util.stream.Stream<Path> entries = Files.list(rejects)) {
+                try (Stream<Path> entries = Files.list(rejects)) {
                     entries.filter(Files::isDirectory).sorted().forEach(sources::add);
                 }
                 catch (IOException e) {

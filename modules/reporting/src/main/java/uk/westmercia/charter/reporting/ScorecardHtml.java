@@ -2,13 +2,17 @@ package uk.westmercia.charter.reporting;
 
 import static uk.westmercia.charter.reporting.Html.escape;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.catalogue.Theme;
 
 /**
@@ -254,13 +258,13 @@ public final class ScorecardHtml {
         return "<td class=\"num\">" + escape(text) + mark + "</td>";
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** The quarter's dates, and whether its figures cover all of it. */
     static String coverage(ScorecardReport report) {
-        uk.westmercia.charter.calendar.Period quarter;
+        Period quarter;
         try {
-            quarter = uk.westmercia.charter.calendar.Period.parse(uk.westmercia.charter.calendar.PeriodType.QUARTER, report.quarter());
+            quarter = Period.parse(PeriodType.QUARTER, report.quarter());
         }
         catch (IllegalArgumentException e) {
             return "Figures to " + DAY.format(report.dataTo()) + ".";
@@ -277,7 +281,7 @@ public final class ScorecardHtml {
         return "per_1000".equals(unit) ? "per 1,000 people" : unit;
     }
 
-    /** "; target 90 (force)" from the force row, when the metric has one. */
+    /** "; target 90%" from the force row's target, else "; no target". */
     private static String target(List<ScorecardRow> rows, String unit) {
         return rows.stream().filter(row -> "force".equals(row.areaLevel()) && row.target() != null).findFirst()
                 .map(row -> "; target " + Presentation.number(row.target(), unit) + Presentation.unitSuffix(unit))
