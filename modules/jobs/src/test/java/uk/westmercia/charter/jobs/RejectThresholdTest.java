@@ -31,14 +31,19 @@ class RejectThresholdTest {
     @TempDir
     Path warehouse;
 
+    /** The night of 30 June 2024 on the landing, with the given reject threshold. */
+    private NightlyJob nightly(SparkSession spark, String runId, double rejectThreshold) {
+        RunReport report = new RunReport(runId, "nightly", List.of(), "test", Instant.now());
+        return new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, rejectThreshold), report);
+    }
+
     @Test
     void overTheThresholdNothingIsPublished(SparkSession spark) throws Exception {
         copy(TINY, landing);
         // 6 contacts + 1 with an unknown SNT: 1 of 7 rejected = 14.3%, over 5%.
         Files.writeString(landing.resolve("contacts/contacts-2024-06-30.csv"),
                 "K7,2024-06-02T10:00:00,email,correspondence,XXX99,,,2024-06-09T17:00:00,\n", StandardOpenOption.APPEND);
-        RunReport report = new RunReport("20240701T020000Z-rej1", "nightly", List.of(), "test", Instant.now());
-        NightlyJob job = new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report);
+        NightlyJob job = nightly(spark, "20240701T020000Z-rej1", 0.05);
 
         assertThatThrownBy(job::run)
                 .isInstanceOfSatisfying(JobFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT_REFUSED))
@@ -54,8 +59,7 @@ class RejectThresholdTest {
         Files.writeString(landing.resolve("contacts/contacts-2024-06-30.csv"),
                 "K7,2024-06-02T10:00:00,\"email,correspondence,HER01,,,2024-06-09T17:00:00,\n"
                         + "K8,2024-06-02T11:00:00,email,correspondence,HER01,,,2024-06-09T17:00:00,\n", StandardOpenOption.APPEND);
-        RunReport report = new RunReport("20240701T020000Z-quo1", "nightly", List.of(), "test", Instant.now());
-        NightlyJob job = new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report);
+        NightlyJob job = nightly(spark, "20240701T020000Z-quo1", 0.05);
 
         assertThatThrownBy(job::run)
                 .isInstanceOfSatisfying(JobFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT_REFUSED))
@@ -79,8 +83,7 @@ class RejectThresholdTest {
                 "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
                         + ",2024-06,West Mercia Police,West Mercia Police,-2.7,52.0,On or near High Street,E01013966,Herefordshire 012A,"
                         + "Anti-social behaviour,,\n");
-        RunReport report = new RunReport("20240701T020000Z-dis1", "nightly", List.of(), "test", Instant.now());
-        NightlyJob job = new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.05), report);
+        NightlyJob job = nightly(spark, "20240701T020000Z-dis1", 0.05);
 
         assertThatThrownBy(job::run).isInstanceOf(uk.westmercia.charter.landing.InputRefusedException.class)
                 .hasMessage("Cannot stage policeuk: reference/districts.csv is missing from the landing folder, "
@@ -116,8 +119,7 @@ class RejectThresholdTest {
         copy(TINY, landing);
         Files.writeString(landing.resolve("contacts/contacts-2024-06-30.csv"),
                 "K7,2024-06-02T10:00:00,email,correspondence,XXX99,,,2024-06-09T17:00:00,\n", StandardOpenOption.APPEND);
-        RunReport report = new RunReport("20240701T020000Z-rej2", "nightly", List.of(), "test", Instant.now());
-        new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, 0.2), report).run();
+        nightly(spark, "20240701T020000Z-rej2", 0.2).run();
 
         List<org.apache.spark.sql.Row> rejects = spark.read().parquet(warehouse.resolve("rejects/contacts").toString()).collectAsList();
         assertThat(rejects).hasSize(1);
