@@ -192,7 +192,13 @@ public final class ScorecardHtml {
             min = Math.max(0, Math.min(min, 0));
             max = Math.min(100, Math.max(max, 100));
         }
-        html.append("<table><thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Value</th><th scope=\"col\">95% interval</th>")
+        else if (min >= 0) {
+            // From zero: a scale from the lowest area to the highest makes 3.9 and 4.2 days look worlds apart.
+            min = 0;
+        }
+        boolean bars = Double.isFinite(min) && max > min;
+        html.append("<table><thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Value</th><th scope=\"col\">95% interval")
+                .append(bars ? "<br>" + SvgCharts.intervalAxis(min, max, unit) : "").append("</th>")
                 .append("<th scope=\"col\">Status</th><th scope=\"col\">Base</th><th scope=\"col\">Previous quarter</th>")
                 .append("<th scope=\"col\">Change on previous quarter</th><th scope=\"col\">Year before</th><th scope=\"col\">Change on year before</th>")
                 .append("<th scope=\"col\">SPC signal</th><th scope=\"col\">Rank</th><th scope=\"col\">Funnel</th></tr></thead><tbody>");
@@ -207,7 +213,7 @@ public final class ScorecardHtml {
                 String interval = row.ciLow() == null || row.ciHigh() == null ? ""
                         : Presentation.number(row.ciLow(), unit) + " to " + Presentation.number(row.ciHigh(), unit);
                 html.append("<td class=\"num\">").append(value.isEmpty() ? "–" : escape(value + Presentation.unitSuffix(unit))).append("</td><td>");
-                if (row.value() != null && Double.isFinite(min) && max > min) {
+                if (row.value() != null && bars) {
                     html.append(SvgCharts.intervalBar(row.value(), row.ciLow(), row.ciHigh(), min, max,
                             row.areaName() + ": " + value + (interval.isEmpty() ? "" : ", 95% interval " + interval)));
                 }

@@ -255,6 +255,31 @@ public final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
+    /**
+     * The scale of a column of {@link #intervalBar}s, drawn with the same ends: without it a bar's
+     * position says nothing about its value (a median in seconds, say).
+     */
+    public static String intervalAxis(double min, double max, String unit) {
+        int width = 160;
+        Scale x = new Scale(min, max, 4, width - 4);
+        String from = Presentation.number(min, unit) + Presentation.unitSuffix(unit);
+        String to = Presentation.number(max, unit) + Presentation.unitSuffix(unit);
+        String label = "Scale of the interval bars: " + from + " to " + to;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" width=\""
+                + width + "\" height=\"22\" viewBox=\"0 0 " + width + " 22\" aria-label=\"" + Html.escape(label) + "\"><title>"
+                + Html.escape(label) + "</title>");
+        svg.append("<line class=\"axis\" x1=\"4\" x2=\"").append(width - 4).append("\" y1=\"20\" y2=\"20\"/>");
+        double[] ticks = {min, (min + max) / 2, max};
+        String[] anchors = {"start", "middle", "end"};
+        for (int i = 0; i < ticks.length; i++) {
+            String at = f(x.at(ticks[i]));
+            svg.append("<line class=\"axis\" x1=\"").append(at).append("\" x2=\"").append(at).append("\" y1=\"16\" y2=\"20\"/>")
+                    .append("<text class=\"tick\" x=\"").append(at).append("\" y=\"12\" text-anchor=\"").append(anchors[i]).append("\">")
+                    .append(Html.escape(Presentation.number(ticks[i], unit))).append("</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
     /** A bar of theme attainment, 0 to 100. */
     public static String attainmentBar(Double attainment, String label) {
         int width = 80;

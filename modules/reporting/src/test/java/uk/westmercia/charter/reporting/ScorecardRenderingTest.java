@@ -41,6 +41,31 @@ class ScorecardRenderingTest {
                 .contains(",45.3,40.0,50.0,green,45,60.0,2024-25 Q2,44.0,-1.3,no,");
     }
 
+    private static ScorecardRow daysRow(String areaCode, String areaName, double value, double low, double high) {
+        return new ScorecardRow("2024-25 Q3", areaCode.equals("WM") ? "force" : "lpa", areaCode, areaName, "RSP-02", "RSP",
+                "Days to reply to correspondence", "days", "lower", value, low, high, "no_target", 80L, null,
+                "2024-25 Q2", null, null, null, null, "2023-24 Q3", null, null, null, null, null, null, "nightly-1");
+    }
+
+    @Test
+    void intervalBarsOfAMetricInDaysHaveALabelledScale() {
+        // Bars run from zero (days are never negative) to the highest value or interval end: 0 to 22 days, midpoint 11.
+        ScorecardReport report = new ScorecardReport("2024-25 Q3", java.time.LocalDate.of(2024, 12, 31), List.of("nightly-1"),
+                List.of(new MetricInfo("RSP-02", "RSP", "Days to reply to correspondence", "days", Direction.LOWER, true)),
+                List.of(daysRow("WM", "West Mercia", 12.5, 10.0, 15.0), daysRow("E07000235", "Herefordshire", 20.0, 18.0, 22.0)),
+                List.of(), List.of(), Map.of(), Map.of());
+        String html = ScorecardHtml.render(report);
+        String header = html.substring(html.indexOf("95% interval"), html.indexOf("</th>", html.indexOf("95% interval")));
+        assertThat(header).contains("aria-label=\"Scale of the interval bars: 0.0 days to 22.0 days\"")
+                .contains("text-anchor=\"start\">0.0</text>")
+                .contains("text-anchor=\"middle\">11.0</text>")
+                .contains("text-anchor=\"end\">22.0</text>");
+        // The axis's ticks sit where the bars put the same values: 0 at x = 4, 11 at x = 80, 22 at x = 156.
+        assertThat(header).contains("x1=\"4.0\" x2=\"4.0\"").contains("x1=\"80.0\" x2=\"80.0\"").contains("x1=\"156.0\" x2=\"156.0\"");
+        // The values on that scale: 12.5 at 4 + 12.5 / 22 * 152 = 90.4, 20 at 4 + 20 / 22 * 152 = 142.2.
+        assertThat(html).contains("<circle class=\"value\" cx=\"90.4\"").contains("<circle class=\"value\" cx=\"142.2\"");
+    }
+
     @Test
     void lowBaseIsShownAsTooFewResponsesNeverAsANumber() throws Exception {
         ScorecardRow held = row("Know the local team", null, "low_base", null);
