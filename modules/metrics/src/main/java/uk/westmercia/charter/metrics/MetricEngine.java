@@ -10,13 +10,16 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.AnalysisException;
@@ -33,6 +36,7 @@ import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.MetricKind;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.catalogue.Unit;
+import uk.westmercia.charter.warehouse.RecordDates;
 
 /** Computes {@code metric_values} for every catalogue metric whose source has staged rows. */
 public final class MetricEngine {
@@ -197,10 +201,14 @@ public final class MetricEngine {
     /**
      * Of each source, the rows the plan's recomputed periods can read: for each metric recomputed,
      * the rows its filter selects, dated from the start of its first recomputed period (a repeat
-     * window earlier for repeat shares; plans active into that period whatever their date).
+     * window earlier for repeat shares; plans active into that period whatever their date). Where
+     * every such metric is dated by the record date, the rows are also bounded by record month, the
+     * staged tables' partition column, so the months before are not read at all.
      */
     private Map<Source, Column> rowsNeeded(MetricContext context, RecomputePlan plan) {
         Map<Source, Column> needed = new EnumMap<>(Source.class);
+        Map<Source, YearMonth> firstMonths = new EnumMap<>(Source.class);
+        Set<Source> everyMonth = EnumSet.noneOf(Source.class);
         for (MetricDefinition metric : catalogue.metrics()) {
             Optional<Source> source = context.effectiveSource(metric);
             Optional<LocalDate> from = plan.from(metric.id());
@@ -211,20 +219,37 @@ public final class MetricEngine {
                 continue;
             }
             Column rows = metric.parameters().optionalString("filter").map(context::expression).orElse(lit(true));
+            Optional<YearMonth> firstMonth = Optional.empty();
             if (from.get().isAfter(LocalDate.MIN)) {
                 LocalDate windowStart = MetricContext.windowStart(from.get());
                 LocalDate earliest = metric.kind() == MetricKind.REPEAT_SHARE
                         ? RepeatShare.earliestNeeded(metric, source.get(), windowStart) : windowStart;
-                Column dated = context.expression(metric.parameters().string("date")).geq(lit(earliest));
+                String date = metric.parameters().string("date");
+                Column dated = context.expression(date).geq(lit(earliest));
                 Optional<String> until = metric.parameters().optionalString("active_until");
                 if (until.isPresent()) {
                     Column end = context.expression(until.get());
                     dated = dated.or(end.isNull()).or(end.geq(lit(windowStart)));
                 }
+                else if (date.strip().equals(RecordDates.recordDateExpression(source.get()))) {
+                    firstMonth = Optional.of(YearMonth.from(earliest));
+                }
                 rows = rows.and(dated);
             }
             needed.merge(source.get(), coalesce(rows, lit(false)), Column::or);
+            if (firstMonth.isPresent()) {
+                firstMonths.merge(source.get(), firstMonth.get(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+            else {
+                everyMonth.add(source.get());
+            }
         }
+        firstMonths.forEach((source, month) -> {
+            if (!everyMonth.contains(source) && context.hasColumns(source, List.of(RecordDates.RECORD_MONTH))) {
+                // A condition on the partition column alone: Spark lists and reads only the months from this one.
+                needed.put(source, col(RecordDates.RECORD_MONTH).geq(lit(month.toString())).and(needed.get(source)));
+            }
+        });
         return needed;
     }
 

@@ -1,6 +1,9 @@
 package uk.westmercia.charter.metrics;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static uk.westmercia.charter.metrics.MetricTestSupport.CRIME;
 import static uk.westmercia.charter.metrics.MetricTestSupport.POLICEUK;
@@ -14,6 +17,9 @@ import static uk.westmercia.charter.metrics.MetricTestSupport.status;
 import static uk.westmercia.charter.metrics.MetricTestSupport.table;
 import static uk.westmercia.charter.metrics.MetricTestSupport.value;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.testing.SharedSparkSession;
 
@@ -56,6 +63,41 @@ class RepeatShareTest {
         for (String key : recent.keySet()) {
             assertThat(recent.get(key).toString().replace("test-run", "")).as(key).isEqualTo(full.get(key).toString().replace("test-run", ""));
         }
+    }
+
+    @Test
+    void recomputingOnlyRecentPeriodsReadsNoStagedMonthBeforeTheRepeatWindow(SparkSession spark, @TempDir Path dir) throws IOException {
+        // Staged as the nightly stages it: partitioned by record month.
+        table(spark, CRIME,
+                // The first month, which every run reads for the first record date.
+                crime("c00", "2023-02-01", "S2", "V0"),
+                // V1 in March 2023: before 2024-04-01 - 365 days = 2023-04-02, so no recomputed crime's window reaches it.
+                crime("c0", "2023-03-15", "S1", "V1"),
+                crime("c1", "2023-04-10", "S1", "V1"),
+                crime("c2", "2024-04-09", "S1", "V1"),
+                crime("c3", "2024-05-01", "S1", "V2"))
+                .withColumn("record_month", date_format(col("recorded_date"), "yyyy-MM"))
+                .write().partitionBy("record_month").parquet(dir.resolve("crime").toString());
+        Dataset<Row> staged = spark.read().schema(CRIME + ", record_month string").parquet(dir.resolve("crime").toString());
+        Map<String, Row> full = compute(spark, "PRV-01", d("2024-06-30"), Source.CRIME, staged);
+
+        // March 2023 made unreadable: a recompute from 2024-04-01 must not open it.
+        try (var files = Files.walk(dir.resolve("crime/record_month=2023-03"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".parquet")).toList()) {
+                Files.writeString(file, "not parquet");
+            }
+        }
+        Map<String, Row> recent = compute(spark, "PRV-01", d("2024-06-30"), Source.CRIME, staged,
+                RecomputePlan.incremental(Map.of("PRV-01", d("2024-04-01")), "test"));
+        // Q1 2024-25: V1 a repeat (c1 lies 365 days before c2), V2 not.
+        assertThat(numerator(recent, "force/WM/2024-25 Q1")).isEqualTo(1.0);
+        assertThat(denominator(recent, "force/WM/2024-25 Q1")).isEqualTo(2.0);
+        for (String key : recent.keySet()) {
+            assertThat(recent.get(key).toString()).as(key).isEqualTo(full.get(key).toString());
+        }
+        // Every period does read March 2023.
+        spark.catalog().clearCache();
+        assertThatThrownBy(() -> compute(spark, "PRV-01", d("2024-06-30"), Source.CRIME, staged)).isInstanceOf(Exception.class);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package uk.westmercia.charter.warehouse;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.expr;
 
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
@@ -25,12 +24,20 @@ public final class RecordDates {
 
     /** The date a row is counted on, a column of the staged schema (contacts: the London day it was received). */
     public static Column recordDate(Source source) {
+        return expr(recordDateExpression(source));
+    }
+
+    /**
+     * {@link #recordDate} as the catalogue writes a metric's {@code date}: a metric dated by it reads
+     * no row of a month before its first date's, so it can read a staged table by {@link #RECORD_MONTH}.
+     */
+    public static String recordDateExpression(Source source) {
         return switch (requireNonNull(source, "source is null")) {
-            case CRIME, POLICEUK -> col("recorded_date");
-            case CONTACTS -> to_date(col("received_at"));
-            case ENGAGEMENT -> col("date");
-            case SURVEY_PUBLIC -> col("interview_date");
-            case SURVEY_PARISH -> col("response_date");
+            case CRIME, POLICEUK -> "recorded_date";
+            case CONTACTS -> "to_date(received_at)";
+            case ENGAGEMENT -> "date";
+            case SURVEY_PUBLIC -> "interview_date";
+            case SURVEY_PARISH -> "response_date";
         };
     }
 
