@@ -236,13 +236,18 @@ public final class SvgCharts {
         return null;
     }
 
+    /** The opening of a small inline bar, labelled for screen readers and with a tooltip. */
+    private static StringBuilder openBar(int width, int height, String label) {
+        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" aria-label=\"").append(Html.escape(label)).append("\"><title>").append(Html.escape(label)).append("</title>");
+    }
+
     /** A small bar showing a 95% interval and its value on a shared scale. */
     public static String intervalBar(Double value, Double low, Double high, double min, double max, String label) {
         int width = 160;
         int height = 18;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" width=\""
-                + width + "\" height=\"" + height + "\" viewBox=\"0 0 " + width + " " + height + "\" aria-label=\""
-                + Html.escape(label) + "\"><title>" + Html.escape(label) + "</title>");
+        StringBuilder svg = openBar(width, height, label);
         Scale x = new Scale(min, max, 4, width - 4);
         svg.append("<line class=\"axis\" x1=\"4\" x2=\"").append(width - 4).append("\" y1=\"9\" y2=\"9\"/>");
         if (low != null && high != null) {
@@ -265,9 +270,7 @@ public final class SvgCharts {
         String from = Presentation.number(min, unit) + Presentation.unitSuffix(unit);
         String to = Presentation.number(max, unit) + Presentation.unitSuffix(unit);
         String label = "Scale of the interval bars: " + from + " to " + to;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" width=\""
-                + width + "\" height=\"22\" viewBox=\"0 0 " + width + " 22\" aria-label=\"" + Html.escape(label) + "\"><title>"
-                + Html.escape(label) + "</title>");
+        StringBuilder svg = openBar(width, 22, label);
         svg.append("<line class=\"axis\" x1=\"4\" x2=\"").append(width - 4).append("\" y1=\"20\" y2=\"20\"/>");
         double[] ticks = {min, (min + max) / 2, max};
         String[] anchors = {"start", "middle", "end"};
@@ -283,9 +286,8 @@ public final class SvgCharts {
     /** A bar of theme attainment, 0 to 100. */
     public static String attainmentBar(Double attainment, String label) {
         int width = 80;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" role=\"img\" width=\""
-                + width + "\" height=\"14\" viewBox=\"0 0 " + width + " 14\" aria-label=\"" + Html.escape(label) + "\"><title>"
-                + Html.escape(label) + "</title><rect class=\"track\" x=\"0\" y=\"2\" width=\"" + width + "\" height=\"10\"/>");
+        StringBuilder svg = openBar(width, 14, label)
+                .append("<rect class=\"track\" x=\"0\" y=\"2\" width=\"").append(width).append("\" height=\"10\"/>");
         if (attainment != null) {
             svg.append("<rect class=\"fill\" x=\"0\" y=\"2\" width=\"").append(f(width * Math.max(0, Math.min(100, attainment)) / 100))
                     .append("\" height=\"10\"/>");
