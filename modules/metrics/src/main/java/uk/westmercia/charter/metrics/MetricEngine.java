@@ -13,13 +13,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.AnalysisException;
@@ -207,8 +205,8 @@ public final class MetricEngine {
      */
     private Map<Source, Column> rowsNeeded(MetricContext context, RecomputePlan plan) {
         Map<Source, Column> needed = new EnumMap<>(Source.class);
-        Map<Source, YearMonth> firstMonths = new EnumMap<>(Source.class);
-        Set<Source> everyMonth = EnumSet.noneOf(Source.class);
+        // Per source, the first record month its recomputed metrics read; empty where one reads every month.
+        Map<Source, Optional<YearMonth>> firstMonths = new EnumMap<>(Source.class);
         for (MetricDefinition metric : catalogue.metrics()) {
             Optional<Source> source = context.effectiveSource(metric);
             Optional<LocalDate> from = plan.from(metric.id());
@@ -237,17 +235,13 @@ public final class MetricEngine {
                 rows = rows.and(dated);
             }
             needed.merge(source.get(), coalesce(rows, lit(false)), Column::or);
-            if (firstMonth.isPresent()) {
-                firstMonths.merge(source.get(), firstMonth.get(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-            else {
-                everyMonth.add(source.get());
-            }
+            firstMonths.merge(source.get(), firstMonth, (a, b) -> a.isPresent() && b.isPresent()
+                    ? Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get()) : Optional.empty());
         }
         firstMonths.forEach((source, month) -> {
-            if (!everyMonth.contains(source) && context.hasColumns(source, List.of(RecordDates.RECORD_MONTH))) {
+            if (month.isPresent() && context.hasColumns(source, List.of(RecordDates.RECORD_MONTH))) {
                 // A condition on the partition column alone: Spark lists and reads only the months from this one.
-                needed.put(source, col(RecordDates.RECORD_MONTH).geq(lit(month.toString())).and(needed.get(source)));
+                needed.put(source, col(RecordDates.RECORD_MONTH).geq(lit(month.get().toString())).and(needed.get(source)));
             }
         });
         return needed;
