@@ -22,9 +22,9 @@ import uk.westmercia.charter.generator.GeneratorOptions;
 import uk.westmercia.charter.generator.LandingGenerator;
 
 /**
- * jobs/bench: full nightly, incremental nightly after one more day (--repeats times, each on a copy of the full
- * nightly's warehouse), quarterly scorecard, and a DuckDB cross-check of six headline metrics; appends the results
- * to BENCHMARKS.md.
+ * jobs/bench: --repeats pairs of a full nightly and an incremental nightly after one more day (on a copy of that
+ * full nightly's warehouse), quarterly scorecard, and a DuckDB cross-check of six headline metrics; appends the
+ * results to BENCHMARKS.md.
  */
 public final class Bench {
 
@@ -51,9 +51,12 @@ public final class Bench {
         Path cached = landing(arguments);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = arguments.work().resolve("run-" + stamp);
+        // Two landings of hard links to the same files: the full runs read from..to, the incremental nights one day more.
         Path landing = runDir.resolve("landing");
-        Path warehouse = runDir.resolve("warehouse");
+        Path landingNext = runDir.resolve("landing-next");
         linkTree(cached.resolve("base"), landing);
+        linkTree(cached.resolve("base"), landingNext);
+        int copied = linkTree(cached.resolve("extra"), landingNext);
         Path charter = arguments.root().resolve("jobs").resolve("charter");
         List<Measurement> measurements = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -66,49 +69,59 @@ public final class Bench {
                 ? String.format(Locale.ROOT, "unmeasured warm-up first: a nightly on data-samples (%.1f s), so the launcher's class-data archive exists", warmUp.seconds())
                 : "warm-up nightly on data-samples exited " + warmUp.exitCode() + "; see " + runDir.resolve("warm-up.log"));
 
-        // (1) Full nightly on an empty warehouse.
-        Measurement full = nightly(charter, arguments, runDir, landing, warehouse, arguments.to(), "full nightly (empty warehouse)", "full");
-        measurements.add(full);
-        if (full.exitCode() != 0) {
-            return finish(arguments, measurements, notes, cached, runDir);
-        }
-
-        // DuckDB cross-check against the full nightly's metric_values (same landing, same as-of).
-        DuckCheck.Result duck = null;
-        try {
-            duck = DuckCheck.run(landing, warehouse, arguments.to());
-            System.out.printf(Locale.ROOT, "bench: DuckDB six metrics in %.2f s: %d figures, %d compared, %d mismatches%n",
-                    duck.computeSeconds(), duck.figures(), duck.compared(), duck.mismatches().size());
-            List<String> lines = duck.mismatches().stream().map(Object::toString).toList();
-            Files.write(runDir.resolve("duckdb-mismatches.txt"), lines, StandardCharsets.UTF_8);
-            lines.stream().limit(40).forEach(l -> System.out.println("  mismatch: " + l));
-        } catch (Exception e) {
-            notes.add("DuckDB check failed: " + e.getMessage().lines().findFirst().orElse(""));
-            e.printStackTrace();
-        }
-
-        // (2) Incremental nightly after one new day of files is landed, measured --repeats times, each on its own
-        // copy of the full nightly's warehouse: single runs on a shared machine vary by up to a third.
-        int copied = linkTree(cached.resolve("extra"), landing);
+        // (1, 2) --repeats pairs, one after another: a full nightly on an empty warehouse, then an incremental
+        // nightly after one new day of files on its own copy of that warehouse. The target ratio is each pair's,
+        // taken back to back: the load of other work on a shared machine drifts over minutes and moves both alike.
+        List<Measurement> fulls = new ArrayList<>();
         List<Measurement> nights = new ArrayList<>();
-        Path nightWarehouse = warehouse;
-        for (int night = 1; night <= arguments.repeats(); night++) {
-            nightWarehouse = runDir.resolve("warehouse-incremental-" + night);
-            linkTree(warehouse, nightWarehouse);
-            String name = "incremental nightly (+1 day, " + copied + " files)" + (arguments.repeats() == 1 ? "" : ", night " + night + " of " + arguments.repeats());
-            Measurement measured = nightly(charter, arguments, runDir, landing, nightWarehouse, arguments.extraDay(), name, "incremental-" + night);
-            measurements.add(measured);
-            nights.add(measured);
-            if (measured.exitCode() != 0) {
+        DuckCheck.Result duck = null;
+        Path nightWarehouse = null;
+        for (int pair = 1; pair <= arguments.repeats(); pair++) {
+            String ofPairs = arguments.repeats() == 1 ? "" : ", pair " + pair + " of " + arguments.repeats();
+            Path warehouse = runDir.resolve("warehouse-" + pair);
+            Measurement full = nightly(charter, arguments, runDir, landing, warehouse, arguments.to(), "full nightly (empty warehouse)" + ofPairs, "full-" + pair);
+            measurements.add(full);
+            if (full.exitCode() != 0) {
                 break;
             }
+            fulls.add(full);
+            if (pair == 1) {
+                // DuckDB cross-check against the first full nightly's metric_values (same landing, same as-of).
+                try {
+                    duck = DuckCheck.run(landing, warehouse, arguments.to());
+                    System.out.printf(Locale.ROOT, "bench: DuckDB six metrics in %.2f s: %d figures, %d compared, %d mismatches%n",
+                            duck.computeSeconds(), duck.figures(), duck.compared(), duck.mismatches().size());
+                    List<String> lines = duck.mismatches().stream().map(Object::toString).toList();
+                    Files.write(runDir.resolve("duckdb-mismatches.txt"), lines, StandardCharsets.UTF_8);
+                    lines.stream().limit(40).forEach(l -> System.out.println("  mismatch: " + l));
+                } catch (Exception e) {
+                    notes.add("DuckDB check failed: " + e.getMessage().lines().findFirst().orElse(""));
+                    e.printStackTrace();
+                }
+            }
+            nightWarehouse = runDir.resolve("warehouse-incremental-" + pair);
+            linkTree(warehouse, nightWarehouse);
+            Measurement night = nightly(charter, arguments, runDir, landingNext, nightWarehouse, arguments.extraDay(),
+                    "incremental nightly (+1 day, " + copied + " files)" + ofPairs, "incremental-" + pair);
+            measurements.add(night);
+            if (night.exitCode() != 0) {
+                break;
+            }
+            nights.add(night);
         }
+        if (nights.isEmpty()) {
+            return finish(arguments, measurements, notes, cached, runDir);
+        }
+        double[] fullSeconds = fulls.stream().mapToDouble(Measurement::seconds).toArray();
         double[] nightSeconds = nights.stream().mapToDouble(Measurement::seconds).toArray();
-        double incremental = median(nightSeconds);
+        double[] ratios = pairRatios(fullSeconds, nightSeconds);
+        double ratio = median(ratios);
+        double fullMedian = median(fullSeconds);
+        Measurement full = fulls.get(0);
 
-        // (2b) The same night again: nothing new to stage or recompute. What any nightly costs on this
+        // (2b) The last night again: nothing new to stage or recompute. What any nightly costs on this
         // machine before its data: the JVM, Spark, the warehouse state and the landing's file listing.
-        Measurement rerun = nightly(charter, arguments, runDir, landing, nightWarehouse, arguments.extraDay(), "the same night again (nothing new)", "rerun");
+        Measurement rerun = nightly(charter, arguments, runDir, landingNext, nightWarehouse, arguments.extraDay(), "the same night again (nothing new)", "rerun");
         measurements.add(rerun);
 
         // (3) Scorecard for the last quarter.
@@ -124,25 +137,38 @@ public final class Bench {
             measurements.add(new Measurement("DuckDB: six metrics from the landing CSVs (in-process)", duck.computeSeconds(), -1, -1, -1, 0));
             notes.add(String.format(Locale.ROOT, "DuckDB cross-check (VIS-05, RSP-01, PRV-01, PRV-04, VUL-02, REL-03; force and LPA;"
                     + " quarter and fyear): %d DuckDB figures, %d matched by key with metric_values, %d mismatches"
-                    + " (numerator, denominator, value within 1e-9 relative); time ratio full nightly / DuckDB = %.1f",
-                    duck.figures(), duck.compared(), duck.mismatches().size(), full.seconds() / duck.computeSeconds()));
+                    + " (numerator, denominator, value within 1e-9 relative); time ratio full nightly%s / DuckDB = %.1f",
+                    duck.figures(), duck.compared(), duck.mismatches().size(), fulls.size() > 1 ? " (median)" : "", fullMedian / duck.computeSeconds()));
             duck.mismatches().stream().limit(12).forEach(m -> notes.add("mismatch: " + m));
         }
         if (nights.size() > 1) {
-            notes.add(String.format(Locale.ROOT, "incremental nights: %s s; median %.1f s (%.0f%% to %.0f%% of the full run)",
-                    String.join(", ", Arrays.stream(nightSeconds).mapToObj(seconds -> String.format(Locale.ROOT, "%.1f", seconds)).toList()),
-                    incremental, 100 * Arrays.stream(nightSeconds).min().orElseThrow() / full.seconds(),
-                    100 * Arrays.stream(nightSeconds).max().orElseThrow() / full.seconds()));
+            List<String> pairs = new ArrayList<>();
+            for (int i = 0; i < nights.size(); i++) {
+                pairs.add(String.format(Locale.ROOT, "%.1f s then %.1f s (%.0f%%)", fullSeconds[i], nightSeconds[i], 100 * ratios[i]));
+            }
+            notes.add(String.format(Locale.ROOT, "pairs (full, then incremental): %s; median ratio %.0f%% (%.0f%% to %.0f%%);"
+                    + " median full %.1f s, median incremental %.1f s", String.join("; ", pairs), 100 * ratio,
+                    100 * Arrays.stream(ratios).min().orElseThrow(), 100 * Arrays.stream(ratios).max().orElseThrow(), fullMedian, median(nightSeconds)));
         }
-        notes.add(String.format(Locale.ROOT, "targets (issue 7, at scale 1 and 3 years): full nightly < 120 s: %.1f s; incremental < 40%% of full: %.0f%%%s;"
-                + " driver heap <= 4 GB: -Xmx4g, peak heap used %s", full.seconds(), 100 * incremental / full.seconds(),
-                nights.size() > 1 ? " (median night)" : "",
-                full.peakHeapMib() < 0 ? "n/a" : full.peakHeapMib() + " MiB"));
+        notes.add(String.format(Locale.ROOT, "targets (issue 7, at scale 1 and 3 years): full nightly < 120 s: %.1f s%s; incremental < 40%% of full: %.0f%%%s;"
+                + " driver heap <= 4 GB: -Xmx4g, peak heap used %s", fullMedian, fulls.size() > 1 ? " (median)" : "", 100 * ratio,
+                nights.size() > 1 ? " (median of the pairs' ratios)" : "",
+                full.peakHeapMib() < 0 ? "n/a" : fulls.stream().mapToLong(Measurement::peakHeapMib).max().orElseThrow() + " MiB"));
         if (rerun.exitCode() == 0) {
-            notes.add(String.format(Locale.ROOT, "the same night again, with nothing to stage or recompute, took %.1f s (%.0f%% of the full run)",
-                    rerun.seconds(), 100 * rerun.seconds() / full.seconds()));
+            notes.add(String.format(Locale.ROOT, "the same night again, with nothing to stage or recompute, took %.1f s (%.0f%% of the median full run)",
+                    rerun.seconds(), 100 * rerun.seconds() / fullMedian));
         }
         return finish(arguments, measurements, notes, cached, runDir);
+    }
+
+    /** Each pair's incremental night over its full run, in pair order; pairs past the shorter array are left out. */
+    static double[] pairRatios(double[] full, double[] incremental) {
+        int pairs = Math.min(full.length, incremental.length);
+        double[] ratios = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            ratios[i] = incremental[i] / full[i];
+        }
+        return ratios;
     }
 
     private static int finish(BenchArgs arguments, List<Measurement> measurements, List<String> notes, Path cached, Path runDir)

@@ -9,8 +9,8 @@ import java.time.LocalDate;
  *
  * @param scale generator volume multiplier (1 = one West Mercia-sized force a year)
  * @param years financial years generated, the last one ending 2025-03-31
- * @param repeats incremental nights measured, each on its own copy of the full nightly's warehouse:
- *     single runs on a shared machine vary by a third, their median less
+ * @param repeats pairs measured, each a full nightly then an incremental night on a copy of its warehouse:
+ *     single runs on a shared machine vary by a third, a pair's ratio and the median of the pairs less
  * @param work  folder holding cached landings, warehouses and logs
  * @param seed  generator seed
  * @param root  repository root (where jobs/charter and BENCHMARKS.md live)

@@ -11,7 +11,9 @@ final class BenchmarksMd {
             + "process's (JVM start included), run through the production launcher `jobs/charter` with\n"
             + "`CHARTER_JAVA_OPTS=-Xmx4g`, after an unmeasured warm-up nightly on data-samples (which records the\n"
             + "launcher's class-data archive). Rows/s = rows read (run report `input_files[].rows_read`) / wall time.\n"
-            + "Peak RSS is the Spark driver JVM's VmHWM; peak heap is the largest heap in use in its `-Xlog:gc` log.\n";
+            + "Peak RSS is the Spark driver JVM's VmHWM; peak heap is the largest heap in use in its `-Xlog:gc` log.\n"
+            + "`--repeats` pairs (default 3) are measured one after another: a full nightly, then an incremental night on a\n"
+            + "copy of its warehouse; the target ratio is the median of the pairs' own ratios.\n";
 
     private BenchmarksMd() {
     }

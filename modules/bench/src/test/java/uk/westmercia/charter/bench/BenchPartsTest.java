@@ -52,6 +52,16 @@ class BenchPartsTest {
     }
 
     @Test
+    void eachPairsRatioIsItsNightOverItsOwnFullRun() {
+        // Worked by hand: 24/60 = 0.4, 30/75 = 0.4, 21/70 = 0.3; the median pair is 0.4.
+        double[] ratios = Bench.pairRatios(new double[] {60.0, 75.0, 70.0}, new double[] {24.0, 30.0, 21.0});
+        assertThat(ratios).containsExactly(0.4, 0.4, 0.3);
+        assertThat(Bench.median(ratios)).isEqualTo(0.4);
+        // A night that failed leaves its full run unpaired.
+        assertThat(Bench.pairRatios(new double[] {50.0, 80.0}, new double[] {20.0})).containsExactly(0.4);
+    }
+
+    @Test
     void aWarehouseCopyHasItsOwnTableLinksAndSharesOnlyFiles(@TempDir Path temporary) throws Exception {
         Path warehouse = temporary.resolve("warehouse");
         Path version = Files.createDirectories(warehouse.resolve(".versions/metrics/metric_values/run-1"));
