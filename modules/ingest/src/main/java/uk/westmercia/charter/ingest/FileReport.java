@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * One input file's reconciliation: rows read = rows staged + rows rejected + rows of a duplicate file.
  * {@code status}: {@code staged} (read this run), {@code unchanged} (staged by an earlier run, not read
  * again), {@code duplicate} (same content as {@code duplicate_of}, staged once: its rows are not staged
- * again) or {@code refused}. {@code no_location} and {@code out_of_force} count data.police.uk rows
+ * again), {@code refused}, or {@code not_published} (read this run, but the run was refused and published
+ * nothing: the next run that succeeds stages it; its counts are what this run found). {@code no_location} and {@code out_of_force} count data.police.uk rows
  * staged without an LPA.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +32,13 @@ public record FileReport(
     public static final String UNCHANGED = "unchanged";
     public static final String DUPLICATE = "duplicate";
     public static final String REFUSED = "refused";
+    public static final String NOT_PUBLISHED = "not_published";
+
+    /** The same report with another status. */
+    public FileReport withStatus(String status) {
+        return new FileReport(source, file, checksum, size, status, rowsRead, rowsStaged, rowsRejected, rowsDuplicate, unknownFields,
+                noLocation, outOfForce, duplicateOf, refused);
+    }
 
     public boolean reconciles() {
         return rowsRead == rowsStaged + rowsRejected + rowsDuplicate;

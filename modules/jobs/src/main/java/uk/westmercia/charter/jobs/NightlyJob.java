@@ -241,6 +241,16 @@ public final class NightlyJob {
         StagedFile.toDataset(spark, manifest).coalesce(1).write().mode(SaveMode.ErrorIfExists)
                 .parquet(warehouse.versionPath(STAGED_FILES, runId).toString());
         written.add(STAGED_FILES);
+        if (!refusals.isEmpty() || !overThreshold.isEmpty()) {
+            // A refused run publishes nothing: what it read is staged by the next run that succeeds, and its report says so.
+            report.inputFiles.replaceAll(file -> file instanceof FileReport read && FileReport.STAGED.equals(read.status())
+                    ? read.withStatus(FileReport.NOT_PUBLISHED) : file);
+            report.sources.values().forEach(summary -> {
+                @SuppressWarnings("unchecked") Map<String, Object> counts = (Map<String, Object>) summary;
+                Object read = counts.put("files_staged", 0L);
+                counts.put("files_not_published", read);
+            });
+        }
         if (!refusals.isEmpty()) {
             throw new JobFailure(ExitCode.INPUT_REFUSED, refusals.get(0) + (refusals.size() > 1 ? " (and " + (refusals.size() - 1) + " more)" : ""));
         }

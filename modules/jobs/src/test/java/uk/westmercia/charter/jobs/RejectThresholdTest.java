@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import uk.westmercia.charter.ingest.FileReport;
 import uk.westmercia.charter.testing.SharedSparkSession;
 import uk.westmercia.charter.warehouse.RunReport;
 
@@ -33,7 +34,10 @@ class RejectThresholdTest {
 
     /** The night of 30 June 2024 on the landing, with the given reject threshold. */
     private NightlyJob nightly(SparkSession spark, String runId, double rejectThreshold) {
-        RunReport report = new RunReport(runId, "nightly", List.of(), "test", Instant.now());
+        return nightly(spark, new RunReport(runId, "nightly", List.of(), "test", Instant.now()), rejectThreshold);
+    }
+
+    private NightlyJob nightly(SparkSession spark, RunReport report, double rejectThreshold) {
         return new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, LocalDate.of(2024, 6, 30), KEY, rejectThreshold), report);
     }
 
@@ -43,13 +47,22 @@ class RejectThresholdTest {
         // 6 contacts + 1 with an unknown SNT: 1 of 7 rejected = 14.3%, over 5%.
         Files.writeString(landing.resolve("contacts/contacts-2024-06-30.csv"),
                 "K7,2024-06-02T10:00:00,email,correspondence,XXX99,,,2024-06-09T17:00:00,\n", StandardOpenOption.APPEND);
-        NightlyJob job = nightly(spark, "20240701T020000Z-rej1", 0.05);
+        RunReport report = new RunReport("20240701T020000Z-rej1", "nightly", List.of(), "test", Instant.now());
+        NightlyJob job = nightly(spark, report, 0.05);
 
         assertThatThrownBy(job::run)
                 .isInstanceOfSatisfying(JobFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT_REFUSED))
                 .hasMessageStartingWith("Input refused, reject rate over threshold: contacts: 1 of 7 rows rejected (14.3%, threshold 5.0%)");
         assertThat(warehouse.resolve("metrics/metric_values")).doesNotExist();
         assertThat(warehouse.resolve("staged/contacts")).doesNotExist();
+        // The report does not call the files staged: the five files of the landing were read, none published.
+        assertThat(report.inputFiles).hasSize(5).allSatisfy(file -> assertThat(((FileReport) file).status()).isEqualTo("not_published"));
+        FileReport contacts = (FileReport) report.inputFiles.stream()
+                .filter(file -> ((FileReport) file).file().equals("contacts/contacts-2024-06-30.csv")).findFirst().orElseThrow();
+        assertThat(List.of(contacts.rowsRead(), contacts.rowsStaged(), contacts.rowsRejected())).containsExactly(7L, 6L, 1L);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> summary = (java.util.Map<String, Object>) report.sources.get("contacts");
+        assertThat(summary).containsEntry("files_staged", 0L).containsEntry("files_not_published", 1L);
     }
 
     @Test
