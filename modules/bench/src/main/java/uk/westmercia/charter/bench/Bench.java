@@ -109,15 +109,17 @@ public final class Bench {
             }
             nights.add(night);
         }
+        double[] fullSeconds = fulls.stream().mapToDouble(Measurement::seconds).toArray();
+        double fullMedian = median(fullSeconds);
         if (nights.isEmpty()) {
+            // No pair completed: what the first full run and DuckDB found is still reported.
+            addDuckCheck(duck, fullMedian, fulls.size(), measurements, notes);
             return finish(arguments, measurements, notes, cached, runDir);
         }
-        double[] fullSeconds = fulls.stream().mapToDouble(Measurement::seconds).toArray();
         double[] nightSeconds = nights.stream().mapToDouble(Measurement::seconds).toArray();
         double[] ratios = pairRatios(fullSeconds, nightSeconds);
         double ratio = median(ratios);
-        double fullMedian = median(fullSeconds);
-        Measurement full = fulls.get(0);
+        long peakHeapMib = fulls.stream().mapToLong(Measurement::peakHeapMib).max().orElse(-1);
 
         // (2b) The last night again: nothing new to stage or recompute. What any nightly costs on this
         // machine before its data: the JVM, Spark, the warehouse state and the landing's file listing.
@@ -133,14 +135,7 @@ public final class Bench {
         measurements.add(new Measurement("scorecard " + quarter, scorecard.seconds(), -1, scorecard.peakRssKib(),
                 GcLog.peak(readOr(runDir.resolve("gc-scorecard.log"))).usedMib(), scorecard.exitCode()));
 
-        if (duck != null) {
-            measurements.add(new Measurement("DuckDB: six metrics from the landing CSVs (in-process)", duck.computeSeconds(), -1, -1, -1, 0));
-            notes.add(String.format(Locale.ROOT, "DuckDB cross-check (VIS-05, RSP-01, PRV-01, PRV-04, VUL-02, REL-03; force and LPA;"
-                    + " quarter and fyear): %d DuckDB figures, %d matched by key with metric_values, %d mismatches"
-                    + " (numerator, denominator, value within 1e-9 relative); time ratio full nightly%s / DuckDB = %.1f",
-                    duck.figures(), duck.compared(), duck.mismatches().size(), fulls.size() > 1 ? " (median)" : "", fullMedian / duck.computeSeconds()));
-            duck.mismatches().stream().limit(12).forEach(m -> notes.add("mismatch: " + m));
-        }
+        addDuckCheck(duck, fullMedian, fulls.size(), measurements, notes);
         if (nights.size() > 1) {
             List<String> pairs = new ArrayList<>();
             for (int i = 0; i < nights.size(); i++) {
@@ -153,12 +148,25 @@ public final class Bench {
         notes.add(String.format(Locale.ROOT, "targets (issue 7, at scale 1 and 3 years): full nightly < 120 s: %.1f s%s; incremental < 40%% of full: %.0f%%%s;"
                 + " driver heap <= 4 GB: -Xmx4g, peak heap used %s", fullMedian, fulls.size() > 1 ? " (median)" : "", 100 * ratio,
                 nights.size() > 1 ? " (median of the pairs' ratios)" : "",
-                full.peakHeapMib() < 0 ? "n/a" : fulls.stream().mapToLong(Measurement::peakHeapMib).max().orElseThrow() + " MiB"));
+                peakHeapMib < 0 ? "n/a" : peakHeapMib + " MiB"));
         if (rerun.exitCode() == 0) {
             notes.add(String.format(Locale.ROOT, "the same night again, with nothing to stage or recompute, took %.1f s (%.0f%% of the median full run)",
                     rerun.seconds(), 100 * rerun.seconds() / fullMedian));
         }
         return finish(arguments, measurements, notes, cached, runDir);
+    }
+
+    /** The DuckDB cross-check's row and notes, when it ran; its time ratio is against the median full run. */
+    private static void addDuckCheck(DuckCheck.Result duck, double fullMedian, int fullRuns, List<Measurement> measurements, List<String> notes) {
+        if (duck == null) {
+            return;
+        }
+        measurements.add(new Measurement("DuckDB: six metrics from the landing CSVs (in-process)", duck.computeSeconds(), -1, -1, -1, 0));
+        notes.add(String.format(Locale.ROOT, "DuckDB cross-check (VIS-05, RSP-01, PRV-01, PRV-04, VUL-02, REL-03; force and LPA;"
+                + " quarter and fyear): %d DuckDB figures, %d matched by key with metric_values, %d mismatches"
+                + " (numerator, denominator, value within 1e-9 relative); time ratio full nightly%s / DuckDB = %.1f",
+                duck.figures(), duck.compared(), duck.mismatches().size(), fullRuns > 1 ? " (median)" : "", fullMedian / duck.computeSeconds()));
+        duck.mismatches().stream().limit(12).forEach(m -> notes.add("mismatch: " + m));
     }
 
     /** Each pair's incremental night over its full run, in pair order; pairs past the shorter array are left out. */
