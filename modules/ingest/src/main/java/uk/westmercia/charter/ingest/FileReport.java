@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code status}: {@code staged} (read this run), {@code unchanged} (staged by an earlier run, not read
  * again), {@code duplicate} (same content as {@code duplicate_of}, staged once: its rows are not staged
  * again), {@code refused}, or {@code not_published} (read this run, but the run was refused and published
- * nothing: the next run that succeeds stages it; its counts are what this run found). {@code no_location} and {@code out_of_force} count data.police.uk rows
- * staged without an LPA.
+ * nothing: the next run that succeeds stages it; its counts are what this run found). {@code no_location}
+ * and {@code out_of_force} count data.police.uk rows staged without an LPA.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FileReport(
