@@ -96,17 +96,23 @@ public final class ScorecardTables {
         return write(table, runId, all.orderBy("quarter"));
     }
 
+    /** Writes a new version of a whole table from records built on the driver. Returns the number of rows written: the records'. */
     public <T extends Record> long writeVersion(TableName table, String runId, List<T> records, Class<T> type) {
-        return write(table, runId, spark.createDataFrame(RecordRows.rows(records, type), RecordRows.schema(type))
+        writeOneFile(table, runId, spark.createDataFrame(RecordRows.rows(records, type), RecordRows.schema(type))
                 .withColumn("run_id", lit(runId)));
+        return records.size();
     }
 
     private long write(TableName table, String runId, Dataset<Row> rows) {
-        Path version = warehouse.versionPath(table, runId);
         Dataset<Row> cached = rows.cache();
         long count = cached.count();
-        cached.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(version.toString());
+        writeOneFile(table, runId, cached);
         cached.unpersist();
         return count;
+    }
+
+    private void writeOneFile(TableName table, String runId, Dataset<Row> rows) {
+        Path version = warehouse.versionPath(table, runId);
+        rows.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(version.toString());
     }
 }
