@@ -31,8 +31,8 @@ public final class SharedSparkSession implements ParameterResolver {
                 .spark;
     }
 
-    /** Closed by JUnit when the root context closes, at the end of the test run. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    /** Closed by JUnit when the root context closes, at the end of the test run (JUnit 5.13 closes AutoCloseable values in a store). */
+    private static final class Holder implements AutoCloseable {
         private final SparkSession spark = CharterSpark.session("charter-metrics-tests", Optional.of("local[2]"));
 
         @Override
