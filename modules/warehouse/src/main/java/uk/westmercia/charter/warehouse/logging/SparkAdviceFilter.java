@@ -9,8 +9,9 @@ import org.slf4j.Marker;
 /**
  * Keeps two of Spark's warnings out of the operators' log: advice on Spark's own tuning that comes
  * every night and that nobody running the job can act on. A task "of very large size" here carries
- * a small table built on the driver (the staged-files manifest, theme scores, the run report row);
- * a "truncated" plan is only its text. Every other warning, from these loggers too, passes.
+ * tables built on the driver (the staged-files manifest, the metrics' grids of areas and periods,
+ * theme scores, the run report row: 1 to 3 MiB at scale 1); a "truncated" plan is only its text.
+ * Every other warning, from these loggers too, passes.
  */
 public final class SparkAdviceFilter extends TurboFilter {
     static final String TASK_SET_MANAGER = "org.apache.spark.scheduler.TaskSetManager";
