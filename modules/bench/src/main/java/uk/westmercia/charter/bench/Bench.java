@@ -75,6 +75,7 @@ public final class Bench {
         List<Measurement> fulls = new ArrayList<>();
         List<Measurement> nights = new ArrayList<>();
         DuckCheck.Result duck = null;
+        // The warehouse of the last night that succeeded: the rerun and the scorecard read it.
         Path nightWarehouse = null;
         for (int pair = 1; pair <= arguments.repeats(); pair++) {
             String ofPairs = arguments.repeats() == 1 ? "" : ", pair " + pair + " of " + arguments.repeats();
@@ -99,15 +100,16 @@ public final class Bench {
                     e.printStackTrace();
                 }
             }
-            nightWarehouse = runDir.resolve("warehouse-incremental-" + pair);
-            linkTree(warehouse, nightWarehouse);
-            Measurement night = nightly(charter, arguments, runDir, landingNext, nightWarehouse, arguments.extraDay(),
+            Path incremental = runDir.resolve("warehouse-incremental-" + pair);
+            linkTree(warehouse, incremental);
+            Measurement night = nightly(charter, arguments, runDir, landingNext, incremental, arguments.extraDay(),
                     "incremental nightly (+1 day, " + copied + " files)" + ofPairs, "incremental-" + pair);
             measurements.add(night);
             if (night.exitCode() != 0) {
                 break;
             }
             nights.add(night);
+            nightWarehouse = incremental;
         }
         double[] fullSeconds = fulls.stream().mapToDouble(Measurement::seconds).toArray();
         double fullMedian = median(fullSeconds);
