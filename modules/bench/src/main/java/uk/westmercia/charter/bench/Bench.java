@@ -89,7 +89,16 @@ public final class Bench {
             if (pair == 1) {
                 // DuckDB cross-check against the first full nightly's metric_values (same landing, same as-of).
                 try {
-                    duck = DuckCheck.run(landing, warehouse, arguments.to());
+                    // metric_values is a Delta table: DuckDB here has no delta extension (it downloads it), so the
+                    // published version is exported as one plain Parquet file for it.
+                    Path exported = runDir.resolve("metric_values-" + pair + ".parquet");
+                    ChildRun.Result export = ChildRun.run(List.of(charter.toString(), "export", "--table", "metric_values", "--format", "parquet",
+                            "--out", exported.toString(), "--warehouse", warehouse.toString()), arguments.root(), env(runDir, "export-" + pair),
+                            runDir.resolve("export-" + pair + ".log"));
+                    if (export.exitCode() != 0) {
+                        throw new IllegalStateException("export of metric_values failed (exit " + export.exitCode() + ")");
+                    }
+                    duck = DuckCheck.run(landing, exported, arguments.to());
                     System.out.printf(Locale.ROOT, "bench: DuckDB six metrics in %.2f s: %d figures, %d compared, %d mismatches%n",
                             duck.computeSeconds(), duck.figures(), duck.compared(), duck.mismatches().size());
                     List<String> lines = duck.mismatches().stream().map(Object::toString).toList();

@@ -143,10 +143,10 @@ final class DuckCheck {
                 rs.next();
                 figures = rs.getLong(1);
             }
-            String mv = warehouse.resolve("metrics").resolve("metric_values").toString().replace("'", "''");
+            String mv = warehouse.toString().replace("'", "''");
             String inList = "'" + String.join("', '", METRICS) + "'";
             st.execute("CREATE TABLE spark AS SELECT metric_id, area_level, area_code, period_type, period_label,"
-                    + " numerator, denominator, value FROM read_parquet('" + mv + "/**/*.parquet')"
+                    + " numerator, denominator, value FROM read_parquet('" + mv + "')"
                     + " WHERE metric_id IN (" + inList + ") AND area_level IN ('force', 'lpa')"
                     + " AND period_type IN ('quarter', 'fyear')");
             st.execute("CREATE MACRO close(x, y) AS (x IS NULL AND y IS NULL) OR (x IS NOT NULL AND y IS NOT NULL"

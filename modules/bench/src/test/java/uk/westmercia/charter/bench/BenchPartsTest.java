@@ -62,28 +62,20 @@ class BenchPartsTest {
     }
 
     @Test
-    void aWarehouseCopyHasItsOwnTableLinksAndSharesOnlyFiles(@TempDir Path temporary) throws Exception {
+    void aWarehouseCopySharesOnlyFiles(@TempDir Path temporary) throws Exception {
         Path warehouse = temporary.resolve("warehouse");
-        Path version = Files.createDirectories(warehouse.resolve(".versions/metrics/metric_values/run-1"));
-        Files.writeString(version.resolve("part-0.parquet"), "rows");
-        Files.createDirectories(warehouse.resolve("metrics"));
-        Files.createSymbolicLink(warehouse.resolve("metrics/metric_values"), Path.of("../.versions/metrics/metric_values/run-1"));
+        Path log = Files.createDirectories(warehouse.resolve("metrics/metric_values/_delta_log"));
+        Files.writeString(log.resolve("00000000000000000000.json"), "commit");
+        Files.writeString(warehouse.resolve("metrics/metric_values/part-0.parquet"), "rows");
 
         Path copy = temporary.resolve("copy");
-        assertThat(Bench.linkTree(warehouse, copy)).isEqualTo(1);
-
-        Path link = copy.resolve("metrics/metric_values");
-        assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../.versions/metrics/metric_values/run-1"));
-        assertThat(Files.readString(link.resolve("part-0.parquet"))).isEqualTo("rows");
-        assertThat(Files.isSameFile(link.resolve("part-0.parquet"), version.resolve("part-0.parquet"))).isTrue();
-        // A nightly on the copy publishes a new version and removes the old one: the original keeps both its own.
-        Files.createDirectories(copy.resolve(".versions/metrics/metric_values/run-2"));
-        Files.delete(link);
-        Files.createSymbolicLink(link, Path.of("../.versions/metrics/metric_values/run-2"));
-        Files.delete(copy.resolve(".versions/metrics/metric_values/run-1/part-0.parquet"));
-        assertThat(Files.readSymbolicLink(warehouse.resolve("metrics/metric_values"))).isEqualTo(Path.of("../.versions/metrics/metric_values/run-1"));
-        assertThat(Files.readString(version.resolve("part-0.parquet"))).isEqualTo("rows");
+        assertThat(Bench.linkTree(warehouse, copy)).isEqualTo(2);
+        Path file = copy.resolve("metrics/metric_values/part-0.parquet");
+        assertThat(Files.readString(file)).isEqualTo("rows");
+        assertThat(Files.isSameFile(file, warehouse.resolve("metrics/metric_values/part-0.parquet"))).isTrue();
+        // A nightly on the copy adds files and removes none it did not write: the original keeps its own.
+        Files.writeString(copy.resolve("metrics/metric_values/_delta_log/00000000000000000001.json"), "commit");
+        assertThat(warehouse.resolve("metrics/metric_values/_delta_log/00000000000000000001.json")).doesNotExist();
     }
 
     @Test

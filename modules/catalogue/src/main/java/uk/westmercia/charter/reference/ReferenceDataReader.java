@@ -39,22 +39,24 @@ public final class ReferenceDataReader {
      */
     public static String sha256(Path landing) {
         requireNonNull(landing, "landing is null");
-        Path folder = landing.resolve("reference");
+        return sha256(ReferenceFolder.local(landing));
+    }
+
+    public static String sha256(ReferenceFolder folder) {
+        requireNonNull(folder, "folder is null");
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            if (Files.isDirectory(folder)) {
-                try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        digest.update(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                        digest.update((byte) 0);
-                        digest.update(Files.readAllBytes(file));
-                    }
+            for (String name : folder.fileNames()) {
+                digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                try (java.io.InputStream in = folder.open(name).orElseThrow(() -> new IOException(name + " went away"))) {
+                    digest.update(in.readAllBytes());
                 }
             }
             return java.util.HexFormat.of().formatHex(digest.digest());
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read " + folder.location() + ": " + e.getMessage(), e);
         }
         catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash reference data: no SHA-256 in this JVM", e);
@@ -63,7 +65,11 @@ public final class ReferenceDataReader {
 
     public static ReferenceData read(Path landing) {
         requireNonNull(landing, "landing is null");
-        Path folder = landing.resolve("reference");
+        return read(ReferenceFolder.local(landing));
+    }
+
+    public static ReferenceData read(ReferenceFolder folder) {
+        requireNonNull(folder, "folder is null");
         List<Snt> snts = new ArrayList<>();
         read(folder, "areas.csv", true, List.of("snt_code", "snt_name", "lpa_code"), row ->
                 snts.add(new Snt(row.text("snt_code"), row.text("snt_name"), row.lpa("lpa_code"))));
@@ -112,16 +118,16 @@ public final class ReferenceDataReader {
     }
 
     /** Reads every row of a reference file; returns whether the file is there. */
-    private static boolean read(Path folder, String fileName, boolean required, List<String> columns, Consumer<Row> rowReader) {
-        Path file = folder.resolve(fileName);
+    private static boolean read(ReferenceFolder folder, String fileName, boolean required, List<String> columns, Consumer<Row> rowReader) {
         String name = "reference/" + fileName;
-        if (!Files.isRegularFile(file)) {
+        java.util.Optional<java.io.InputStream> file = folder.open(fileName);
+        if (file.isEmpty()) {
             if (required) {
                 throw new InputRefusedException("Cannot read reference data: " + name + " is missing from the landing folder");
             }
             return false;
         }
-        try (Reader reader = LandingFiles.openText(Files.newInputStream(file), fileName);
+        try (Reader reader = LandingFiles.openText(file.get(), fileName);
                 CSVParser parser = LandingFiles.CSV.parse(reader)) {
             Set<String> header = parser.getHeaderNames().stream().map(LandingFiles::normaliseHeader).collect(Collectors.toSet());
             List<String> missing = columns.stream().filter(column -> !header.contains(column)).toList();

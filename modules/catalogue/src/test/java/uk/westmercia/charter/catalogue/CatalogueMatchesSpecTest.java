@@ -69,18 +69,26 @@ class CatalogueMatchesSpecTest {
                 + System.getProperty("charter.shared.dir") + ")");
     }
 
+    /**
+     * Metrics the spec defines whose sources (patrols, priorities, Neighbourhood Matters) the pipeline
+     * does not ingest yet: issue "The promises still unmeasured". Named here so that the gap is
+     * explicit and this list, not a loosened check, is what that work empties.
+     */
+    static final List<String> NOT_YET_MEASURED = List.of("VIS-09", "VIS-10", "RSP-07", "RSP-08", "RSP-09");
+
     @Test
-    void theSpecParsesToThirtyFourMetrics() {
+    void theSpecParsesToThirtyNineMetrics() {
         assumeSpec();
-        assertThat(spec).hasSize(34);
+        assertThat(spec).hasSize(39);
         assertThat(spec.values()).allSatisfy(row -> assertThat(row.id()).startsWith(row.theme() + "-"));
     }
 
     @Test
-    void catalogueHoldsExactlyTheSpecMetrics() {
+    void catalogueHoldsExactlyTheSpecMetricsButThoseNotYetMeasured() {
         assumeSpec();
         List<String> ids = Catalogue.bundled().metrics().stream().map(MetricDefinition::id).toList();
-        assertThat(ids).containsExactlyElementsOf(spec.keySet());
+        assertThat(ids).containsExactlyElementsOf(spec.keySet().stream().filter(id -> !NOT_YET_MEASURED.contains(id)).toList());
+        assertThat(spec.keySet()).containsAll(NOT_YET_MEASURED);
     }
 
     @Test

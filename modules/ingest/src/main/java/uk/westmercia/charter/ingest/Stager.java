@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -74,22 +75,55 @@ public final class Stager {
         this.pseudonymiser = requireNonNull(pseudonymiser, "pseudonymiser is null");
     }
 
-    /** The landing files of a source, in name order; empty when the folder is absent. */
-    public static List<Path> landingFiles(Path landing, Source source) {
-        Path folder = landing.resolve(source.folder());
-        if (!Files.isDirectory(folder)) {
-            return List.of();
+    /** The landing files of a source in a local landing folder, in name order; empty when the folder is absent. */
+    public static List<LandingFile> landingFiles(Path landing, Source source) {
+        return landingFiles(new Configuration(), landing.toAbsolutePath().toUri().toString(), source).files();
+    }
+
+    /** What a source's landing folder holds: its data files in name order, and folders named like data files (skipped). */
+    public record Listing(List<LandingFile> files, List<String> skippedFolders) {
+        public Listing {
+            files = List.copyOf(files);
+            skippedFolders = List.copyOf(skippedFolders);
         }
+    }
+
+    /**
+     * The landing files of a source, through Hadoop's file system (a local folder, HDFS, an object
+     * store), in name order; empty when the folder is absent.
+     */
+    public static Listing landingFiles(Configuration configuration, String landing, Source source) {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(landing.endsWith("/") ? landing + source.folder() : landing + "/" + source.folder());
         String extension = source.isJsonLines() ? ".jsonl" : ".csv";
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> LandingFiles.baseName(file.getFileName().toString()).toLowerCase(Locale.ROOT).endsWith(extension))
-                    .sorted()
-                    .toList();
+        List<LandingFile> files = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        try {
+            FileSystem fs = folder.getFileSystem(configuration);
+            FileStatus[] entries;
+            try {
+                entries = fs.listStatus(folder);
+            }
+            catch (java.io.FileNotFoundException e) {
+                return new Listing(List.of(), List.of());
+            }
+            for (FileStatus entry : entries) {
+                String name = entry.getPath().getName();
+                if (!LandingFiles.baseName(name).toLowerCase(Locale.ROOT).endsWith(extension)) {
+                    continue;
+                }
+                if (entry.isDirectory()) {
+                    folders.add(source.folder() + "/" + name);
+                    continue;
+                }
+                files.add(new LandingFile(name, entry.getPath().toUri().toString(), entry.getLen(), entry.getModificationTime()));
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
         }
+        files.sort(Comparator.comparing(LandingFile::name));
+        folders.sort(Comparator.naturalOrder());
+        return new Listing(files, folders);
     }
 
     /** What earlier runs staged for a source: its current staged and rejects tables (null if none) and its manifest entries. */
@@ -104,7 +138,7 @@ public final class Stager {
     }
 
     /** Stages the files as a first run would: every file is read. */
-    public StagingResult stage(Source source, List<Path> files) {
+    public StagingResult stage(Source source, List<LandingFile> files) {
         return stage(source, files, Previous.none(), null);
     }
 
@@ -118,7 +152,7 @@ public final class Stager {
      * and {@link StagingResult#rejects()} (when {@link StagingResult#changed()}; the previous version's
      * files serve when {@link StagingResult#rejectsUnchanged()}), then calls {@link StagingResult#release()}.
      */
-    public StagingResult stage(Source source, List<Path> files, Previous previous, String runId) {
+    public StagingResult stage(Source source, List<LandingFile> files, Previous previous, String runId) {
         requireNonNull(source, "source is null");
         requireNonNull(previous, "previous is null");
         Map<String, StagedFile> priorByName = new HashMap<>();
@@ -128,17 +162,10 @@ public final class Stager {
         List<StagedFile> manifest = new ArrayList<>();
         List<String> uris = new ArrayList<>();
         Map<String, long[]> stats = new HashMap<>();
-        for (Path file : files) {
-            String name = source.folder() + "/" + file.getFileName();
-            long size;
-            long modified;
-            try {
-                size = Files.size(file);
-                modified = Files.getLastModifiedTime(file).toMillis();
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
-            }
+        for (LandingFile file : files) {
+            String name = source.folder() + "/" + file.name();
+            long size = file.size();
+            long modified = file.modifiedMillis();
             StagedFile prior = priorByName.get(name);
             if (prior != null && prior.size() == size && prior.modifiedMillis() == modified) {
                 reports.add(new FileReport(source.folder(), name, prior.checksum(), size, FileReport.UNCHANGED, 0, 0, 0, 0, 0,
@@ -147,7 +174,7 @@ public final class Stager {
                 continue;
             }
             stats.put(name, new long[] {size, modified});
-            uris.add(file.toUri().toString());
+            uris.add(file.uri());
         }
         Set<String> reread = stats.keySet();
         // Checksums already staged by files this run does not read again.
@@ -276,11 +303,12 @@ public final class Stager {
             }
             newStaged = kept.unionByName(newStaged);
         }
+        Dataset<Row> freshRejectRows = newRejects;
         if (previous.rejects() != null) {
             newRejects = previous.rejects().filter(col("file").isin(replaced.toArray()).unary_$bang())
                     .select("source", "file", "line", "reason_code", "column", "reason").unionByName(newRejects);
         }
-        return new StagingResult(source, newestPerKey(source, newStaged), newRejects, changes, all, reports, manifest, changed, newRows, replaced,
+        return new StagingResult(source, newestPerKey(source, newStaged), newRejects, freshRejectRows, changes, all, reports, manifest, changed, newRows, replaced,
                 previous.staged() != null, previous.rejects() != null && freshRejects == 0 && replaced.isEmpty());
     }
 

@@ -21,6 +21,7 @@ public final class StagingResult {
     private final Source source;
     private final Dataset<Row> staged;
     private final Dataset<Row> rejects;
+    private final Dataset<Row> freshRejects;
     private final Dataset<Row> changes;
     private final Dataset<Row> outcomes;
     private final List<FileReport> reports;
@@ -31,11 +32,12 @@ public final class StagingResult {
     private final boolean againstPrevious;
     private final boolean rejectsUnchanged;
 
-    StagingResult(Source source, Dataset<Row> staged, Dataset<Row> rejects, Dataset<Row> changes, Dataset<Row> outcomes, List<FileReport> reports,
+    StagingResult(Source source, Dataset<Row> staged, Dataset<Row> rejects, Dataset<Row> freshRejects, Dataset<Row> changes, Dataset<Row> outcomes, List<FileReport> reports,
             List<StagedFile> manifest, boolean changed, Dataset<Row> fresh, List<String> replaced, boolean againstPrevious, boolean rejectsUnchanged) {
         this.source = requireNonNull(source, "source is null");
         this.staged = requireNonNull(staged, "staged is null");
         this.rejects = requireNonNull(rejects, "rejects is null");
+        this.freshRejects = requireNonNull(freshRejects, "freshRejects is null");
         this.changes = requireNonNull(changes, "changes is null");
         this.outcomes = requireNonNull(outcomes, "outcomes is null");
         this.reports = List.copyOf(reports);
@@ -57,6 +59,16 @@ public final class StagingResult {
 
     public Dataset<Row> rejects() {
         return rejects;
+    }
+
+    /** The rows rejected from the files read this run: what a night appends to the rejects table. */
+    public Dataset<Row> freshRejects() {
+        return freshRejects;
+    }
+
+    /** Files staged before whose content changed: their earlier rejects leave the rejects table. */
+    public List<String> replacedFiles() {
+        return replaced;
     }
 
     /**

@@ -77,7 +77,7 @@ class PoliceUkStagingTest {
             }
         }
         ReferenceLookup reference = new ReferenceLookup(Map.of(), Map.of(), lpaByDistrict);
-        List<Path> files = Stager.landingFiles(data, Source.POLICEUK);
+        List<LandingFile> files = Stager.landingFiles(data, Source.POLICEUK);
         assertThat(files).hasSize(3);
 
         StagingResult result = new Stager(spark, reference, IngestFixtures.PSEUDONYMISER).stage(Source.POLICEUK, files);

@@ -36,9 +36,9 @@ class PseudonymisationLeakTest {
         List<StagedFile> manifest = new ArrayList<>();
         Stager stager = new Stager(spark, IngestFixtures.REFERENCE, IngestFixtures.PSEUDONYMISER);
         for (Source source : List.of(Source.CRIME, Source.CONTACTS, Source.ENGAGEMENT, Source.SURVEY_PUBLIC, Source.SURVEY_PARISH)) {
-            List<Path> files = new ArrayList<>(Stager.landingFiles(IngestFixtures.badInput(), source));
+            List<LandingFile> files = new ArrayList<>(Stager.landingFiles(IngestFixtures.badInput(), source));
             if (source == Source.CRIME) {
-                files.add(IngestFixtures.badInput("refused/crime-2024-05-01.csv"));
+                files.add(LandingFile.of(IngestFixtures.badInput("refused/crime-2024-05-01.csv")));
             }
             StagingResult result = stager.stage(source, files, Stager.Previous.none(), "leak-test");
             try {

@@ -41,7 +41,7 @@ class StagerTest {
                 {Source.SURVEY_PARISH, "survey-parish", 2L, 1L, 1L}};
         for (Object[] row : expected) {
             Source source = (Source) row[0];
-            List<Path> files = Stager.landingFiles(IngestFixtures.badInput(), source);
+            List<LandingFile> files = Stager.landingFiles(IngestFixtures.badInput(), source);
             assertThat(files).hasSize(1);
             StagingResult result = stager(spark).stage(source, files);
             try {
@@ -52,7 +52,7 @@ class StagerTest {
                 assertThat(report.rowsStaged()).as(source.folder()).isEqualTo(row[3]);
                 assertThat(report.rowsRejected()).as(source.folder()).isEqualTo(row[4]);
                 assertThat(report.reconciles()).isTrue();
-                assertThat(report.checksum()).isEqualTo(FileReaderTest.sha256(files.get(0)));
+                assertThat(report.checksum()).isEqualTo(FileReaderTest.sha256(Path.of(java.net.URI.create(files.get(0).uri()))));
                 assertThat(result.staged().count()).isEqualTo(row[3]);
                 assertThat(result.rejects().count()).isEqualTo(row[4]);
                 // Exactly one place for every row: the staged lines and rejected lines are disjoint and cover every row.
@@ -93,7 +93,7 @@ class StagerTest {
 
     @Test
     void refusedFileIsReportedWithItsMessage(SparkSession spark) {
-        StagingResult result = stager(spark).stage(Source.CRIME, List.of(IngestFixtures.badInput("refused/crime-2024-05-01.csv")));
+        StagingResult result = stager(spark).stage(Source.CRIME, List.of(LandingFile.of(IngestFixtures.badInput("refused/crime-2024-05-01.csv"))));
         try {
             assertThat(result.fileReports()).singleElement().satisfies(report -> {
                 assertThat(report.status()).isEqualTo(FileReport.REFUSED);

@@ -28,6 +28,10 @@ import uk.westmercia.charter.reporting.ScorecardJob;
 import uk.westmercia.charter.reporting.ScorecardTables;
 import uk.westmercia.charter.warehouse.CharterSpark;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseTables;
+import uk.westmercia.charter.ingest.LandingFolder;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * {@code jobs/charter}: the one entry point, the same under {@code java -jar} and {@code spark-submit}.
@@ -36,7 +40,7 @@ import uk.westmercia.charter.warehouse.Warehouse;
  */
 @Command(name = "charter", mixinStandardHelpOptions = true, versionProvider = CharterCli.Version.class,
         description = "Charter metrics: measures the West Mercia Local Policing Charter's promises.",
-        subcommands = {CharterCli.Nightly.class, CharterCli.Export.class, CharterCli.Scorecard.class, CharterCli.Generate.class})
+        subcommands = {CharterCli.Nightly.class, CharterCli.Export.class, CharterCli.Scorecard.class, CharterCli.Maintain.class, CharterCli.Generate.class})
 public final class CharterCli {
     private static final Logger LOG = LoggerFactory.getLogger(CharterCli.class);
 
@@ -128,11 +132,13 @@ public final class CharterCli {
     @Command(name = "nightly", mixinStandardHelpOptions = true,
             description = "Ingest what is new and recompute every metric for every period up to --as-of.")
     static final class Nightly extends SparkOptions implements Callable<Integer> {
-        @Option(names = "--landing", defaultValue = "data-samples", description = "Landing folder (default: ${DEFAULT-VALUE}).")
-        Path landing;
+        @Option(names = "--landing", defaultValue = "data-samples",
+                description = "Landing folder: a path or Hadoop file system URI, e.g. hdfs://nn/landing (default: ${DEFAULT-VALUE}).")
+        String landing;
 
-        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-        Path warehouse;
+        @Option(names = "--warehouse", defaultValue = "warehouse",
+                description = "Warehouse folder: a path or Hadoop file system URI, e.g. s3a://bucket/warehouse (default: ${DEFAULT-VALUE}).")
+        String warehouse;
 
         @Option(names = "--as-of", description = "Last date to compute (default: yesterday, London time).")
         LocalDate asOf;
@@ -157,10 +163,11 @@ public final class CharterCli {
             if (!(rejectThreshold >= 0 && rejectThreshold <= 1)) {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: --reject-threshold must be a share between 0 and 1, was " + rejectThreshold);
             }
-            if (!java.nio.file.Files.isDirectory(landing)) {
-                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: landing folder " + landing.toAbsolutePath() + " does not exist");
+            LandingFolder landingFolder = new LandingFolder(FileSystems.configuration(), landing);
+            if (!landingFolder.exists()) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: landing folder " + landingFolder.root() + " does not exist");
             }
-            PseudonymisationKey key = PseudonymisationKey.resolve(Optional.ofNullable(pseudoKeyFile), System.getenv(), landing);
+            PseudonymisationKey key = PseudonymisationKey.resolve(Optional.ofNullable(pseudoKeyFile), System.getenv(), landingFolder.root());
             Warehouse target = new Warehouse(warehouse);
             return WarehouseRun.execute(target, "nightly", spec.commandLine().getParseResult().originalArgs(), () -> session("nightly"),
                     (spark, report) -> {
@@ -174,36 +181,46 @@ public final class CharterCli {
                                         rejected.longValue() > 0 ? " (jobs/charter export --table rejects/" + source + ")" : ""));
                             }
                         });
-                        lines.add("metric values:   " + target.tablePath(NightlyJob.METRIC_VALUES));
-                        lines.add("staged:          " + target.root().resolve("staged"));
-                        lines.add("rejects:         " + target.root().resolve("rejects"));
+                        lines.add("metric values:   " + target.location(NightlyJob.METRIC_VALUES) + " (Delta version "
+                                + report.publishedVersions.get(NightlyJob.METRIC_VALUES.path()) + ")");
+                        lines.add("staged:          " + target.root() + "/staged");
+                        lines.add("rejects:         " + target.root() + "/rejects");
                         lines.add("read them:       jobs/charter export --table metric_values --format csv");
                         return lines;
                     });
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a warehouse table as CSV or JSON Lines.")
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a published warehouse table (or the version a given run published) as CSV, JSON Lines or one Parquet file.")
     static final class Export extends SparkOptions implements Callable<Integer> {
-        @Option(names = "--table", required = true, description = "Table: metric_values, theme_scores, scorecard, area_comparison, staged/<source>, rejects/<source>, rejects (every source), runs.")
+        @Option(names = "--table", required = true, description = "Table: metric_values, theme_scores, scorecard, area_comparison, staged/<source>, rejects/<source>, rejects (every source), runs, published.")
         String table;
 
-        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", defaultValue = "csv", description = "csv, json or parquet (one plain Parquet file; needs --out) (default: ${DEFAULT-VALUE}).")
         String format;
 
         @Option(names = "--out", description = "Output file (default: standard output).")
         Path out;
 
-        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-        Path warehouse;
+        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder: a path or Hadoop file system URI (default: ${DEFAULT-VALUE}).")
+        String warehouse;
+
+        @Option(names = "--run", description = "The table as this run published it (time travel), e.g. 20261120T231500Z-3fa2.")
+        String run;
 
         @Override
         public Integer call() throws Exception {
             TableExport.Format parsed = TableExport.Format.parse(format);
-            List<Path> paths = TableExport.resolve(new Warehouse(warehouse), table);
+            if (parsed == TableExport.Format.PARQUET && out == null) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot export as Parquet to standard output: give --out FILE");
+            }
             SparkSession spark = session("export");
             try {
-                long rows = TableExport.export(spark, paths, parsed, Optional.ofNullable(out));
+                Dataset<Row> rows_ = TableExport.resolve(WarehouseTables.reader(spark, new Warehouse(warehouse)), table, Optional.ofNullable(run));
+                long rows = parsed == TableExport.Format.PARQUET
+                        ? TableExport.exportParquet(spark, rows_, out.toString())
+                        : TableExport.export(rows_, parsed, Optional.ofNullable(out));
                 if (out != null) {
                     System.err.println("Exported " + rows + " row(s) of " + table + " to " + out);
                 }
@@ -221,11 +238,14 @@ public final class CharterCli {
         @Option(names = "--quarter", required = true, description = "Financial quarter, e.g. \"2025-26 Q1\".")
         String quarter;
 
-        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-        Path warehouse;
+        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder: a path or Hadoop file system URI (default: ${DEFAULT-VALUE}).")
+        String warehouse;
 
         @Option(names = "--out", defaultValue = "scorecard", description = "Folder for the CSV and HTML (default: ${DEFAULT-VALUE}).")
         Path out;
+
+        @Option(names = "--from-run", description = "Build from metric_values as this nightly run published them (rebuild an earlier scorecard exactly).")
+        String fromRun;
 
         @Option(names = "--force", description = "Replace a published quarter whose figures a later nightly has recomputed (published quarters are snapshots).")
         boolean force;
@@ -243,30 +263,66 @@ public final class CharterCli {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: --quarter '" + quarter
                         + "' is not a financial quarter; expected yyyy-yy Qn, e.g. 2025-26 Q1");
             }
-            if (!java.nio.file.Files.isDirectory(warehouse)) {
-                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: warehouse folder " + warehouse.toAbsolutePath()
+            Warehouse target = new Warehouse(warehouse);
+            if (!FileSystems.isDirectory(target.root())) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: warehouse folder " + target.root()
                         + " does not exist; run 'jobs/charter nightly' first");
             }
-            Warehouse target = new Warehouse(warehouse);
             Catalogue catalogue = Catalogue.bundled();
             return WarehouseRun.execute(target, "scorecard", spec.commandLine().getParseResult().originalArgs(), () -> session("scorecard"),
                     (spark, report) -> {
                         ScorecardJob.Result result;
                         try {
-                            result = new ScorecardJob(spark, new ScorecardJob.Options(period, warehouse, out, force), report, catalogue).run();
+                            result = new ScorecardJob(spark, new ScorecardJob.Options(period, warehouse, out, force, Optional.ofNullable(fromRun)), report,
+                                    catalogue).run();
                         }
                         catch (ScorecardJob.AlreadyPublishedException | ScorecardJob.QuarterNotAvailableException e) {
                             throw new JobFailure(ExitCode.BAD_COMMAND_LINE, e.getMessage(), e);
                         }
                         List<String> lines = new ArrayList<>();
                         lines.add("scorecard " + period.label() + " from nightly run " + String.join(", ", result.sourceRunIds()));
-                        lines.add("scorecard:       " + target.tablePath(ScorecardTables.SCORECARD) + " (" + result.rows() + " rows for the quarter)");
-                        lines.add("area comparison: " + target.tablePath(ScorecardTables.AREA_COMPARISON) + " (" + result.comparisons() + " rows for the quarter)");
+                        lines.add("scorecard:       " + target.location(ScorecardTables.SCORECARD) + " (" + result.rows() + " rows for the quarter)");
+                        lines.add("area comparison: " + target.location(ScorecardTables.AREA_COMPARISON) + " (" + result.comparisons() + " rows for the quarter)");
                         if (result.themeScoresWritten()) {
-                            lines.add("theme scores:    " + target.tablePath(ScorecardTables.THEME_SCORES));
+                            lines.add("theme scores:    " + target.location(ScorecardTables.THEME_SCORES));
                         }
                         lines.add("CSV:             " + result.csv().toAbsolutePath());
                         lines.add("HTML:            " + result.html().toAbsolutePath());
+                        return lines;
+                    });
+        }
+    }
+
+    @Command(name = "maintain", mixinStandardHelpOptions = true,
+            description = "Weekly table maintenance: compacts small files and deletes those no version within the retention period needs.")
+    static final class Maintain extends SparkOptions implements Callable<Integer> {
+        @Option(names = "--warehouse", defaultValue = "warehouse", description = "Warehouse folder: a path or Hadoop file system URI (default: ${DEFAULT-VALUE}).")
+        String warehouse;
+
+        @Option(names = "--retention-days", defaultValue = "7",
+                description = "Days a superseded version stays readable (time travel, readers mid-scan) before its files are deleted (default: ${DEFAULT-VALUE}).")
+        long retentionDays;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (retentionDays < 0) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot maintain: --retention-days must not be negative, was " + retentionDays);
+            }
+            Warehouse target = new Warehouse(warehouse);
+            if (!FileSystems.isDirectory(target.root())) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot maintain: warehouse folder " + target.root() + " does not exist");
+            }
+            return WarehouseRun.execute(target, "maintain", spec.commandLine().getParseResult().originalArgs(), () -> session("maintain"),
+                    (spark, report) -> {
+                        WarehouseTables tables = WarehouseTables.forRun(spark, target, report.runId);
+                        List<String> done = tables.maintain(java.time.Duration.ofDays(retentionDays));
+                        report.publishedVersions = tables.publish("maintain").versions();
+                        report.warnings.addAll(List.of());
+                        List<String> lines = new ArrayList<>();
+                        lines.add(done.size() + " table(s) compacted and vacuumed; versions older than " + retentionDays + " days can no longer be read");
                         return lines;
                     });
         }

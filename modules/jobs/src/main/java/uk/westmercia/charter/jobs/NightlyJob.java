@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.ingest.ChangeSummary;
 import uk.westmercia.charter.ingest.FileReport;
+import uk.westmercia.charter.ingest.LandingFile;
+import uk.westmercia.charter.ingest.LandingFolder;
 import uk.westmercia.charter.ingest.Pseudonymiser;
 import uk.westmercia.charter.ingest.ReferenceLookup;
 import uk.westmercia.charter.ingest.StagedFile;
@@ -35,7 +35,6 @@ import uk.westmercia.charter.metrics.MetricContext;
 import uk.westmercia.charter.metrics.MetricEngine;
 import uk.westmercia.charter.metrics.MetricState;
 import uk.westmercia.charter.metrics.MetricStateTable;
-import uk.westmercia.charter.metrics.MetricValuesSchema;
 import uk.westmercia.charter.metrics.RecomputePlan;
 import uk.westmercia.charter.metrics.RecomputePlanner;
 import uk.westmercia.charter.reference.ReferenceData;
@@ -43,10 +42,11 @@ import uk.westmercia.charter.reference.ReferenceDataReader;
 import uk.westmercia.charter.reporting.ScorecardTables;
 import uk.westmercia.charter.reporting.ThemeScore;
 import uk.westmercia.charter.reporting.ThemeScores;
-import uk.westmercia.charter.warehouse.HardLinks;
+import uk.westmercia.charter.warehouse.Publication;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 
 /**
  * The nightly run: stage every source, compute every metric, then publish all tables at once.
@@ -66,10 +66,14 @@ public final class NightlyJob {
      *
      * @param recomputeAll recompute every period of every metric, not only those the new rows reach
      */
-    public record Options(Path landing, Path warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold,
+    public record Options(String landing, String warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold,
             boolean recomputeAll) {
         public Options(Path landing, Path warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold) {
             this(landing, warehouse, asOf, key, rejectThreshold, false);
+        }
+
+        public Options(Path landing, Path warehouse, LocalDate asOf, PseudonymisationKey key, double rejectThreshold, boolean recomputeAll) {
+            this(landing.toString(), warehouse.toString(), asOf, key, rejectThreshold, recomputeAll);
         }
 
         public Options {
@@ -93,30 +97,23 @@ public final class NightlyJob {
         this.report = requireNonNull(report, "report is null");
     }
 
-    /**
-     * A table's current version, read through its version folder: Spark takes a path whose last name
-     * starts with "_" for a hidden file and warns on every read of {@code staged/_files} or {@code metrics/_state}.
-     * With the schema it was written with: inferring it is a Spark job.
-     */
-    private Dataset<Row> readCurrent(Warehouse warehouse, TableName table, StructType schema) {
-        String version = warehouse.currentVersion(table).orElseThrow(() -> new IllegalStateException("Cannot read " + table + ": it has no current version"));
-        return spark.read().schema(schema).parquet(warehouse.versionPath(table, version).toString());
-    }
-
-    /** A staged table, read with the schema it is written with (the rejects likewise): inferring it is a Spark job per read. */
-    private Dataset<Row> readStaged(Source source, Path table) {
-        return spark.read().schema(StagedSchemas.partitionedSchema(source)).parquet(table.toString());
+    /** A staged table, read with the schema it is written with. */
+    private static Dataset<Row> staged(Source source, Dataset<Row> table) {
+        return table.select(java.util.Arrays.stream(StagedSchemas.partitionedSchema(source).fieldNames())
+                .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 
     public void run() {
         Warehouse warehouse = new Warehouse(options.warehouse());
+        WarehouseTables tables = WarehouseTables.forRun(spark, warehouse, report.runId);
+        LandingFolder landing = new LandingFolder(spark.sparkContext().hadoopConfiguration(), options.landing());
         String runId = report.runId;
         Catalogue catalogue = Catalogue.bundled();
         report.catalogueVersion = catalogue.version();
         report.catalogueSha256 = catalogue.sha256();
         report.asOf = options.asOf().toString();
-        report.landing = options.landing().toString();
-        report.warehouse = warehouse.root().toString();
+        report.landing = landing.root();
+        report.warehouse = warehouse.root();
         report.pseudonymisationKey = options.key().origin();
         if (options.key().development()) {
             String warning = "Pseudonymising with the published development key: acceptable only for the bundled data-samples";
@@ -124,34 +121,39 @@ public final class NightlyJob {
             report.warnings.add(warning);
         }
 
-        ReferenceData reference = ReferenceDataReader.read(options.landing());
+        ReferenceData reference = ReferenceDataReader.read(landing.reference());
         LOG.info("Reference data: {} SNTs, {} parishes, {} districts, {} targets",
                 reference.snts().size(), reference.parishes().size(), reference.districts().size(), reference.targets().size());
 
         Stager stager = new Stager(spark, ReferenceLookup.of(reference), new Pseudonymiser(options.key().key()));
         MetricEngine engine = new MetricEngine(catalogue);
         // What the published metric_values were computed from; without it every period is recomputed.
-        Optional<MetricState> previousState = !options.recomputeAll() && warehouse.exists(METRIC_STATE) && warehouse.exists(METRIC_VALUES)
-                ? MetricStateTable.fromDataset(readCurrent(warehouse, METRIC_STATE, MetricStateTable.SCHEMA))
+        Optional<MetricState> previousState = !options.recomputeAll() && tables.exists(METRIC_STATE) && tables.exists(METRIC_VALUES)
+                ? MetricStateTable.fromDataset(tables.read(METRIC_STATE))
                 : Optional.empty();
         Map<String, LocalDate> earliestChanges = new LinkedHashMap<>();
-        List<TableName> written = new ArrayList<>();
         Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
         List<String> refusals = new ArrayList<>();
         List<String> overThreshold = new ArrayList<>();
         // Incremental staging: the manifest of files staged by earlier runs (staged/_files).
-        List<StagedFile> previousManifest = warehouse.exists(STAGED_FILES)
-                ? StagedFile.fromDataset(readCurrent(warehouse, STAGED_FILES, StagedFile.SCHEMA))
+        List<StagedFile> previousManifest = tables.exists(STAGED_FILES)
+                ? StagedFile.fromDataset(tables.read(STAGED_FILES))
                 : List.of();
         List<StagedFile> manifest = new ArrayList<>();
         for (Source source : Source.values()) {
-            List<Path> files = Stager.landingFiles(options.landing(), source);
+            Stager.Listing listing = landing.files(source);
+            for (String folder : listing.skippedFolders()) {
+                String warning = "Skipped " + folder + ": a folder named like a data file (an extract is a file in the landing)";
+                LOG.warn(warning);
+                report.warnings.add(warning);
+            }
+            List<LandingFile> files = listing.files();
             TableName stagedTable = TableName.staged(source.folder());
             if (files.isEmpty()) {
                 previousManifest.stream().filter(file -> file.source().equals(source.folder())).forEach(manifest::add);
-                if (warehouse.exists(stagedTable) && !(source == Source.POLICEUK && staged.containsKey(Source.CRIME))) {
+                if (tables.exists(stagedTable) && !(source == Source.POLICEUK && staged.containsKey(Source.CRIME))) {
                     // Staged by earlier runs; the landing no longer holds its files.
-                    staged.put(source, spark.read().parquet(warehouse.tablePath(stagedTable).toString()));
+                    staged.put(source, staged(source, tables.read(stagedTable)));
                     continue;
                 }
                 report.absentSources.add(source.folder());
@@ -171,35 +173,25 @@ public final class NightlyJob {
             LOG.info("Staging {}: {} file(s)", source.folder(), files.size());
             TableName rejectsTable = TableName.rejects(source.folder());
             Stager.Previous previous = new Stager.Previous(
-                    warehouse.exists(stagedTable) ? readStaged(source, warehouse.tablePath(stagedTable)) : null,
-                    warehouse.exists(rejectsTable) ? spark.read().schema(StagedSchemas.REJECTS).parquet(warehouse.tablePath(rejectsTable).toString()) : null,
-                    warehouse.exists(stagedTable) ? previousManifest : List.of());
+                    tables.exists(stagedTable) ? staged(source, tables.read(stagedTable)) : null,
+                    tables.exists(rejectsTable) ? tables.read(rejectsTable) : null,
+                    tables.exists(stagedTable) ? previousManifest : List.of());
             StagingResult result = stager.stage(source, files, previous, runId);
             manifest.addAll(result.manifest());
-            boolean changed = result.changed() || !warehouse.exists(stagedTable) || !warehouse.exists(rejectsTable);
+            boolean changed = result.changed() || !tables.exists(stagedTable) || !tables.exists(rejectsTable);
             if (changed) {
-                Optional<Path> previousVersion = warehouse.currentVersion(stagedTable).map(version -> warehouse.versionPath(stagedTable, version));
-                StagedTableWriter writer = new StagedTableWriter(spark);
-                if (result.changed() && previous.staged() != null) {
-                    // One pass over the changes: the months to rewrite and, for an incremental recompute, the
-                    // earliest date of each metric they reach. Before release: drawn from this run's read of the files.
-                    Optional<MetricEngine.DateMinima> dating = previousState.map(state -> engine.dateMinima(source, result.changes(), options.asOf()));
-                    ChangeSummary changes = result.summariseChanges(dating.map(MetricEngine.DateMinima::columns).orElse(List.of()));
-                    dating.ifPresent(minima -> minima.earliest(changes.aggregates())
-                            .forEach((metricId, date) -> earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b)));
-                    writer.write(result, changes, warehouse.versionPath(stagedTable, runId), previousVersion);
+                if (result.changed() && previous.staged() != null && previousState.isPresent()) {
+                    // One pass over the changes: for an incremental recompute, the earliest date of each metric they reach.
+                    // Before release: drawn from this run's read of the files.
+                    MetricEngine.DateMinima dating = engine.dateMinima(source, result.changes(), options.asOf());
+                    ChangeSummary changes = result.summariseChanges(dating.columns());
+                    dating.earliest(changes.aggregates())
+                            .forEach((metricId, date) -> earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b));
                 }
-                else {
-                    writer.write(result, warehouse.versionPath(stagedTable, runId), previousVersion);
-                }
-                if (result.rejectsUnchanged() && warehouse.currentVersion(rejectsTable).isPresent()) {
-                    // No rejected row added or taken away: the previous version's files, not a Spark job.
-                    HardLinks.Linked linked = warehouse.carryOver(rejectsTable, runId);
-                    LOG.info("Wrote rejects {}: no row added or taken away, {} file(s) linked from the previous version ({} copied)",
-                            source.folder(), linked.linked(), linked.copied());
-                }
-                else {
-                    result.rejects().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(rejectsTable, runId).toString());
+                StagedTableWriter writer = new StagedTableWriter(tables);
+                writer.writeStaged(result, stagedTable);
+                if (writer.writeRejects(result, rejectsTable) < 0) {
+                    LOG.info("Rejects {}: no row added or taken away, the table stays as it was", source.folder());
                 }
             }
             List<FileReport> files_ = result.fileReports();
@@ -225,22 +217,18 @@ public final class NightlyJob {
             if (rate > options.rejectThreshold()) {
                 String worst = files_.stream().max(java.util.Comparator.comparingLong(FileReport::rowsRejected)).map(FileReport::file).orElse("?");
                 overThreshold.add(String.format("%s: %d of %d rows rejected (%.1f%%, threshold %.1f%%), most in %s; see %s",
-                        source.folder(), rejected, stagedRows + rejected, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.refusedRejectsPath(runId, source.folder())));
+                        source.folder(), rejected, stagedRows + rejected, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.refusedRejectsLocation(runId, source.folder())));
             }
             if (changed) {
-                written.add(stagedTable);
-                written.add(rejectsTable);
-                staged.put(source, readStaged(source, warehouse.versionPath(stagedTable, runId)));
+                staged.put(source, staged(source, tables.readCommitted(stagedTable)));
             }
             else {
                 LOG.info("Staged {}: {}, {} stays as it was", source.folder(), files_.stream().anyMatch(file -> file.refused() != null)
                         ? "nothing, as a file was refused (the run will be refused)" : "nothing new", stagedTable);
-                staged.put(source, readStaged(source, warehouse.tablePath(stagedTable)));
+                staged.put(source, staged(source, tables.read(stagedTable)));
             }
         }
-        StagedFile.toDataset(spark, manifest).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .parquet(warehouse.versionPath(STAGED_FILES, runId).toString());
-        written.add(STAGED_FILES);
+        tables.overwrite(STAGED_FILES, StagedFile.toDataset(spark, manifest).coalesce(1));
         if (!refusals.isEmpty() || !overThreshold.isEmpty()) {
             // A refused run publishes nothing: what it read is staged by the next run that succeeds, and its report says so.
             report.inputFiles.replaceAll(file -> file instanceof FileReport read && FileReport.STAGED.equals(read.status())
@@ -260,7 +248,7 @@ public final class NightlyJob {
 
         MetricContext context = new MetricContext(spark, reference, options.asOf(), staged);
         MetricState state = MetricState.of(options.asOf(), report.codeVersion, catalogue.sha256(),
-                ReferenceDataReader.sha256(options.landing()), context.firstRecordDates());
+                ReferenceDataReader.sha256(landing.reference()), context.firstRecordDates());
         RecomputePlan plan = options.recomputeAll()
                 ? RecomputePlan.full("--recompute-all")
                 : RecomputePlanner.plan(catalogue, previousState, state, earliestChanges);
@@ -273,7 +261,7 @@ public final class NightlyJob {
             // Every row the plan did not recompute is carried over, with the id of the run that computed it.
             scala.collection.immutable.Seq<String> key = scala.jdk.javaapi.CollectionConverters.asScala(METRIC_KEY).toList();
             // With the contract's schema: inferring it from the files is one more Spark job.
-            Dataset<Row> previousValues = spark.read().schema(MetricValuesSchema.SCHEMA).parquet(warehouse.tablePath(METRIC_VALUES).toString());
+            Dataset<Row> previousValues = tables.read(METRIC_VALUES);
             values = previousValues.join(values.select(METRIC_KEY.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)),
                     key, "left_anti")
                     // The join puts the key first: keep the contract's column order.
@@ -281,56 +269,41 @@ public final class NightlyJob {
                     .unionByName(values);
         }
         // One file, sorted in its one task: a global sort first samples every metric's rows to plan its ranges.
-        values.coalesce(1)
-                .sortWithinPartitions("metric_id", "area_level", "area_code", "period_type", "period_start")
-                .write().mode(SaveMode.ErrorIfExists)
-                .parquet(warehouse.versionPath(METRIC_VALUES, runId).toString());
-        written.add(METRIC_VALUES);
-        // Theme scores follow metric_values every night, counted as the scorecard counts them, from the version just written.
-        ScorecardTables tables = new ScorecardTables(spark, warehouse);
-        tables.writeVersion(ScorecardTables.THEME_SCORES, runId, ThemeScores.compute(tables.readMetricValues(runId)), ThemeScore.class);
-        written.add(ScorecardTables.THEME_SCORES);
-        MetricStateTable.toDataset(spark, state, runId).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .parquet(warehouse.versionPath(METRIC_STATE, runId).toString());
-        written.add(METRIC_STATE);
+        tables.overwrite(METRIC_VALUES, values.coalesce(1)
+                .sortWithinPartitions("metric_id", "area_level", "area_code", "period_type", "period_start"));
+        // Theme scores follow metric_values every night, counted as the scorecard counts them, from the version just committed.
+        ScorecardTables scorecardTables = new ScorecardTables(tables);
+        scorecardTables.writeVersion(ScorecardTables.THEME_SCORES, runId, ThemeScores.compute(scorecardTables.readCommittedMetricValues()), ThemeScore.class);
+        tables.overwrite(METRIC_STATE, MetricStateTable.toDataset(spark, state, runId).coalesce(1));
         LOG.info("Computed {} metric(s): {}", metrics.computed().size(), String.join(", ", metrics.computed()));
         if (!metrics.unchanged().isEmpty()) {
             LOG.info("Carried over {} metric(s) with nothing to recompute: {}", metrics.unchanged().size(), String.join(", ", metrics.unchanged()));
         }
 
-        // Every table is written: now, and only now, switch them all, one after another with nothing between.
-        Map<TableName, Long> rowCounts = rowCounts(warehouse, written, runId);
-        for (TableName table : written) {
-            long rows = rowCounts.get(table);
-            warehouse.publish(table, runId);
-            report.tables.add(new RunReport.TableReport(table.path(), rows, runId));
-            LOG.info("Published {} ({} rows) -> {}", table, rows, warehouse.tablePath(table));
-        }
-        for (TableName table : written) {
-            warehouse.tidyOldVersions(table).ifPresent(warning -> {
-                LOG.warn(warning);
-                report.warnings.add(warning);
-            });
-        }
+        // Every table is committed: now, and only now, publish them all in one row of runs/published.
+        Map<String, Long> rowCounts = rowCounts(tables);
+        Publication publication = tables.publish("nightly");
+        report.publishedVersions = publication.versions();
+        tables.committed().forEach((table, version) -> {
+            long rows = rowCounts.getOrDefault(table, 0L);
+            report.tables.add(new RunReport.TableReport(table, rows, version));
+            LOG.info("Published {} ({} rows, Delta version {})", table, rows, version);
+        });
         report.endedAt = Instant.now();
     }
 
-    /** The rows of each table version this run wrote, counted together: one scan of every table's files, one small shuffle. */
-    private Map<TableName, Long> rowCounts(Warehouse warehouse, List<TableName> tables, String runId) {
-        Dataset<Row> files = null;
-        for (TableName table : tables) {
-            // No column is read to count rows: an empty schema spares a Spark job inferring one.
-            Dataset<Row> rows = spark.read().schema(new StructType()).parquet(warehouse.versionPath(table, runId).toString())
-                    .select(lit(table.path()).as("table"));
-            files = files == null ? rows : files.union(rows);
+    /** The rows of each table this run committed, counted together: one Spark job, one small shuffle. */
+    private static Map<String, Long> rowCounts(WarehouseTables tables) {
+        Dataset<Row> all = null;
+        for (String table : tables.committed().keySet()) {
+            Dataset<Row> rows = tables.readCommitted(new TableName(table)).select(lit(table).as("table"));
+            all = all == null ? rows : all.union(rows);
         }
-        Map<String, Long> byPath = new java.util.HashMap<>();
-        if (files != null) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (all != null) {
             // A row per table with rows.
-            files.groupBy("table").count().collectAsList().forEach(row -> byPath.put(row.getString(0), row.getLong(1)));
+            all.groupBy("table").count().collectAsList().forEach(row -> counts.put(row.getString(0), row.getLong(1)));
         }
-        Map<TableName, Long> rowCounts = new LinkedHashMap<>();
-        tables.forEach(table -> rowCounts.put(table, byPath.getOrDefault(table.path(), 0L)));
-        return rowCounts;
+        return counts;
     }
 }

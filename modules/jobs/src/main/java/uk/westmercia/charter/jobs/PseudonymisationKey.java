@@ -24,6 +24,21 @@ public record PseudonymisationKey(byte[] key, String origin, boolean development
     /** Published on purpose: it protects nothing and must never be used for real data. */
     static final String DEVELOPMENT_KEY = "charter-metrics-development-key-not-for-real-data";
 
+    /**
+     * The key for a landing at a path or URI. Only a local landing can be the bundled sample, so a
+     * landing on another file system always needs a real key.
+     */
+    public static PseudonymisationKey resolve(Optional<Path> keyFile, Map<String, String> environment, String landing) {
+        if (landing.startsWith("file:")) {
+            return resolve(keyFile, environment, Path.of(java.net.URI.create(landing)));
+        }
+        if (keyFile.isEmpty() && (environment.get(ENVIRONMENT_VARIABLE) == null || environment.get(ENVIRONMENT_VARIABLE).isBlank())) {
+            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot pseudonymise " + landing
+                    + ": no key; set " + ENVIRONMENT_VARIABLE + " or pass --pseudo-key-file FILE (the development key is only for the bundled data-samples)");
+        }
+        return resolve(keyFile, environment, Path.of("."));
+    }
+
     public static PseudonymisationKey resolve(Optional<Path> keyFile, Map<String, String> environment, Path landing) {
         if (keyFile.isPresent()) {
             try {

@@ -1,5 +1,7 @@
 package uk.westmercia.charter.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
@@ -16,16 +18,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.westmercia.charter.warehouse.TableName;
+import uk.westmercia.charter.warehouse.Publication;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 
-/** Streams a warehouse table to CSV or JSON Lines, partition by partition (never the whole table in memory). */
+/** Streams a published warehouse table to CSV or JSON Lines, partition by partition (never the whole table in memory), or writes one Parquet file. */
 public final class TableExport {
     private static final List<String> METRIC_TABLES = List.of("metric_values", "theme_scores", "scorecard", "area_comparison");
 
@@ -34,67 +37,124 @@ public final class TableExport {
 
     public enum Format {
         CSV,
-        JSON;
+        JSON,
+        PARQUET;
 
         static Format parse(String text) {
             return switch (text.toLowerCase(Locale.ROOT)) {
                 case "csv" -> CSV;
                 case "json" -> JSON;
-                default -> throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot export: format '" + text + "' is not csv or json");
+                case "parquet" -> PARQUET;
+                default -> throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot export: format '" + text + "' is not csv, json or parquet");
             };
         }
     }
 
     /**
-     * The paths of a table by the names readers use: {@code metric_values}, {@code staged/crime},
-     * {@code runs}, and {@code rejects} for every source's rejects together.
+     * A table by the name readers use ({@code metric_values}, {@code staged/crime}, {@code runs},
+     * {@code published}, and {@code rejects} for every source's rejects together), as the latest
+     * published run left it, or as {@code run} published it (time travel).
      */
-    static List<Path> resolve(Warehouse warehouse, String table) {
+    static Dataset<Row> resolve(WarehouseTables tables, String table, Optional<String> run) {
+        Warehouse warehouse = tables.warehouse();
+        if (table.equals("runs") || table.equals("run_reports") || table.equals("published")) {
+            // Run logs, appended by every run (failed ones too): read whole, or up to the run asked for.
+            TableName log = table.equals("published") ? WarehouseTables.PUBLISHED : WarehouseTables.RUN_REPORTS;
+            if (tables.latestVersion(log).isEmpty()) {
+                throw new JobFailure(ExitCode.FAILURE, "Cannot export table '" + table + "': " + warehouse.location(log) + " does not exist; has a run succeeded?");
+            }
+            Dataset<Row> rows = tables.spark().read().format("delta").load(warehouse.location(log));
+            return run.isPresent() ? rows.filter(col("run_id").leq(run.get())) : rows;
+        }
+        Publication publication = publication(tables, table, run);
         if (table.equals("rejects")) {
-            Path rejects = warehouse.root().resolve("rejects");
-            List<Path> sources = new ArrayList<>();
-            if (Files.isDirectory(rejects)) {
-                try (Stream<Path> entries = Files.list(rejects)) {
-                    entries.filter(Files::isDirectory).sorted().forEach(sources::add);
-                }
-                catch (IOException e) {
-                    throw new UncheckedIOException("Cannot list " + rejects + ": " + e.getMessage(), e);
-                }
-            }
+            List<String> sources = publication.versions().keySet().stream().filter(path -> path.startsWith("rejects/")).sorted().toList();
             if (sources.isEmpty()) {
-                throw new JobFailure(ExitCode.FAILURE, "Cannot export table 'rejects': " + rejects + " holds no source's rejects; has a nightly run succeeded?");
+                throw new JobFailure(ExitCode.FAILURE, "Cannot export table 'rejects': " + warehouse.root() + " holds no source's rejects; has a nightly run succeeded?");
             }
-            return List.copyOf(sources);
+            Dataset<Row> all = null;
+            for (String source : sources) {
+                Dataset<Row> rows = tables.read(new TableName(source), publication);
+                all = all == null ? rows : all.unionByName(rows);
+            }
+            return all;
         }
-        Path path;
+        TableName name;
         if (METRIC_TABLES.contains(table)) {
-            path = warehouse.tablePath(TableName.metrics(table));
-        }
-        else if (table.equals("runs") || table.equals("run_reports")) {
-            path = warehouse.runsPath().resolve("run_reports");
+            name = TableName.metrics(table);
         }
         else if (table.startsWith("staged/") || table.startsWith("rejects/") || table.startsWith("metrics/")) {
-            path = warehouse.tablePath(new TableName(table));
+            try {
+                name = new TableName(table);
+            }
+            catch (IllegalArgumentException e) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot export table '" + table + "': " + e.getMessage());
+            }
         }
         else {
             throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot export table '" + table + "': expected one of "
-                    + String.join(", ", METRIC_TABLES) + ", staged/<source>, rejects/<source>, rejects, runs");
+                    + String.join(", ", METRIC_TABLES) + ", staged/<source>, rejects/<source>, rejects, runs, published");
         }
-        if (!Files.isDirectory(path)) {
-            throw new JobFailure(ExitCode.FAILURE, "Cannot export table '" + table + "': " + path + " does not exist; has a nightly run succeeded?");
+        if (!publication.contains(name)) {
+            throw new JobFailure(ExitCode.FAILURE, "Cannot export table '" + table + "': " + (run.isPresent() ? "run " + run.get() + " published no version of it"
+                    : warehouse.location(name) + " is not published; has a nightly run succeeded?"));
         }
-        return List.of(path);
+        return tables.read(name, publication);
     }
 
-    static long export(SparkSession spark, List<Path> paths, Format format, Optional<Path> out) throws IOException {
-        Dataset<Row> table = spark.read().parquet(paths.stream().map(Path::toString).toArray(String[]::new));
+    private static Publication publication(WarehouseTables tables, String table, Optional<String> run) {
+        if (run.isPresent()) {
+            return tables.publishedBy(run.get()).orElseThrow(() -> new JobFailure(ExitCode.BAD_COMMAND_LINE,
+                    "Cannot export table '" + table + "' as run " + run.get() + " published it: no such run published in " + tables.warehouse().root()
+                            + " (jobs/charter export --table published lists them)"));
+        }
+        Publication published = tables.published();
+        if (published.isNone()) {
+            throw new JobFailure(ExitCode.FAILURE, "Cannot export table '" + table + "': nothing is published in " + tables.warehouse().root()
+                    + "; has a nightly run succeeded?");
+        }
+        return published;
+    }
+
+    /** Writes a table as one plain Parquet file at {@code out} (a local path or Hadoop URI), for tools that read no Delta. */
+    static long exportParquet(SparkSession spark, Dataset<Row> table, String out) throws IOException {
+        Dataset<Row> sorted = sorted(table).cache();
+        long rows = sorted.count();
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(Warehouse.normalise(out));
+        org.apache.hadoop.fs.FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(target.getParent(), "." + target.getName() + ".parts");
+        fs.delete(folder, true);
+        sorted.coalesce(1).write().parquet(folder.toString());
+        sorted.unpersist();
+        org.apache.hadoop.fs.FileStatus[] parts = fs.listStatus(folder, path -> path.getName().startsWith("part-"));
+        if (parts.length != 1) {
+            throw new IOException("expected one Parquet part in " + folder + ", found " + parts.length);
+        }
+        fs.delete(target, false);
+        if (!fs.rename(parts[0].getPath(), target)) {
+            throw new IOException("cannot move " + parts[0].getPath() + " to " + target);
+        }
+        fs.delete(folder, true);
+        return rows;
+    }
+
+    private static Dataset<Row> sorted(Dataset<Row> table) {
         List<String> columns = Arrays.asList(table.columns());
         List<String> order = (columns.contains("reason_code") ? List.of("source", "file", "line")
                 : List.of("metric_id", "area_level", "area_code", "period_type", "period_start")).stream()
                 .filter(columns::contains).toList();
         if (!order.isEmpty()) {
-            table = table.orderBy(order.get(0), order.subList(1, order.size()).toArray(String[]::new));
+            return table.orderBy(order.get(0), order.subList(1, order.size()).toArray(String[]::new));
         }
+        return table;
+    }
+
+    static long export(Dataset<Row> table, Format format, Optional<Path> out) throws IOException {
+        if (format == Format.PARQUET) {
+            throw new IllegalArgumentException("Cannot stream Parquet: use exportParquet");
+        }
+        List<String> columns = Arrays.asList(table.columns());
+        table = sorted(table);
         Writer writer = out.isPresent()
                 ? Files.newBufferedWriter(out.get(), StandardCharsets.UTF_8)
                 : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.RunReports;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 import uk.westmercia.charter.warehouse.WarehouseLock;
 import uk.westmercia.charter.warehouse.logging.RunLog;
 
@@ -44,22 +45,24 @@ final class WarehouseRun {
         catch (WarehouseLock.LockedException e) {
             throw new JobFailure(ExitCode.FAILURE, e.getMessage());
         }
-        try (lock; RunLog log = RunLog.start(runId, target.runsPath().resolve(runId + ".log"))) {
+        // The run's log: beside its report in a local warehouse; elsewhere written locally and copied there at the end.
+        Path logFile = target.isLocal() ? target.localRoot().resolve("runs").resolve(runId + ".log") : localLogFile(runId);
+        SparkSession spark = null;
+        try (lock; RunLog log = RunLog.start(runId, logFile)) {
             LOG.info("Run {}: {} {}, warehouse {}; log {}", runId, job, String.join(" ", arguments), target.root(),
                     log.file().map(Path::toString).orElse("(Spark's logging)"));
             lock.previousUnreleased().ifPresent(previous -> LOG.warn(
-                    "Previous {} ended without releasing the warehouse lock (killed?); the tables it did not publish are ignored", previous.describe()));
-            List<TableName> rolledForward = target.completeInterruptedPublication();
-            if (!rolledForward.isEmpty()) {
-                LOG.warn("Completed an interrupted publication: switched {} to the newest published run", rolledForward);
+                    "Previous {} ended without releasing the warehouse lock (killed?); its unpublished commits are undone", previous.describe()));
+            spark = sessions.get();
+            WarehouseTables tables = WarehouseTables.reader(spark, target);
+            // A killed or failed run's commits that no published run lists: undone before anything else.
+            List<String> repaired = tables.undoUnpublished();
+            if (!repaired.isEmpty()) {
+                String warning = "Undid what an earlier run committed and never published: " + String.join("; ", repaired);
+                LOG.warn(warning);
+                report.warnings.add(warning);
+                report.repaired.addAll(repaired);
             }
-            lock.previousUnreleased().ifPresent(previous -> {
-                List<TableName> discarded = target.discardUnpublished(previous.runId());
-                if (!discarded.isEmpty()) {
-                    LOG.info("Deleted the unpublished versions run {} left of {}", previous.runId(), discarded);
-                }
-            });
-            SparkSession spark = sessions.get();
             try {
                 List<String> results = work.run(spark, report);
                 report.status = "succeeded";
@@ -67,7 +70,7 @@ final class WarehouseRun {
                 if (report.endedAt == null) {
                     report.endedAt = Instant.now();
                 }
-                Path json = RunReports.write(target, report, spark);
+                String json = RunReports.write(target, report, spark);
                 System.out.println("Run " + runId + " (" + job + ") succeeded.");
                 results.forEach(line -> System.out.println("  " + line));
                 System.out.println("  run report:      " + json);
@@ -80,8 +83,10 @@ final class WarehouseRun {
                 report.error = CharterCli.oneLine(e);
                 report.endedAt = Instant.now();
                 try {
-                    // Never published: kept, they would count among the versions kept for readers.
-                    target.discardUnpublished(runId);
+                    WarehouseTables after = WarehouseTables.reader(spark, target);
+                    keepRejects(after, runId);
+                    // Nothing of a failed run stays committed: readers follow runs/published anyway, the next run builds on it.
+                    report.repaired.addAll(after.undoUnpublished());
                 }
                 catch (RuntimeException cleanupFailure) {
                     e.addSuppressed(cleanupFailure);
@@ -94,9 +99,46 @@ final class WarehouseRun {
                 }
                 throw e;
             }
-            finally {
+        }
+        finally {
+            if (spark != null) {
+                if (!target.isLocal()) {
+                    copyLog(spark, logFile, target.runLogLocation(runId));
+                }
                 spark.stop();
             }
+        }
+    }
+
+    /** A refused run's rejects, kept for the analyst under runs/<run_id>-rejects/<source>/ before its commits are undone. */
+    private static void keepRejects(WarehouseTables tables, String runId) {
+        for (TableName table : tables.tables()) {
+            if (!table.path().startsWith("rejects/")) {
+                continue;
+            }
+            java.util.OptionalLong latest = tables.latestVersion(table);
+            java.util.Optional<Long> published = tables.published().version(table);
+            if (latest.isPresent() && (published.isEmpty() || latest.getAsLong() > published.get())) {
+                String kept = tables.warehouse().refusedRejectsLocation(runId, table.path().substring("rejects/".length()));
+                tables.readVersion(table, latest.getAsLong()).coalesce(1).write().format("delta").mode("overwrite").save(kept);
+            }
+        }
+    }
+
+    private static Path localLogFile(String runId) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "charter-runs", runId + ".log");
+    }
+
+    private static void copyLog(SparkSession spark, Path local, String location) {
+        try {
+            if (java.nio.file.Files.isRegularFile(local)) {
+                org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(location);
+                target.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                        .copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(local.toUri()), target);
+            }
+        }
+        catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Cannot copy the run's log {} to {}: {}", local, location, e.getMessage());
         }
     }
 }

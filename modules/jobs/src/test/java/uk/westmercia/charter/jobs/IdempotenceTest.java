@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.westmercia.charter.testing.SharedSparkSession;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.Warehouse;
 
@@ -35,13 +36,13 @@ class IdempotenceTest {
     }
 
     private static List<String> runIds(SparkSession spark, Path warehouse) {
-        return spark.read().parquet(warehouse.resolve("metrics/metric_values").toString()).select("run_id").distinct().collectAsList()
+        return WarehouseTables.readPublished(spark, warehouse.toString(), "metrics/metric_values").select("run_id").distinct().collectAsList()
                 .stream().map(row -> row.getString(0)).toList();
     }
 
     /** metric_values without run_id, one sorted line per row, with doubles in full (bit-exact) precision. */
     static List<String> figuresButRunId(SparkSession spark, Path warehouse) {
-        Dataset<Row> table = spark.read().parquet(new Warehouse(warehouse).tablePath(NightlyJob.METRIC_VALUES).toString()).drop("run_id");
+        Dataset<Row> table = WarehouseTables.readPublished(spark, warehouse.toString(), NightlyJob.METRIC_VALUES.path()).drop("run_id");
         String[] columns = table.columns();
         return table.collectAsList().stream()
                 .map(row -> String.join("|", Arrays.stream(columns).map(column -> {
@@ -62,7 +63,7 @@ class IdempotenceTest {
         // Nothing new and the same --as-of: every figure is carried over, with the id of the run that computed it.
         RunReport rerun = nightly(spark, reused, "20240702T020000Z-0002", false);
         assertThat(rerun.recompute).isEqualTo("no periods: --as-of unchanged, no staged rows changed");
-        assertThat(new Warehouse(reused).currentVersion(NightlyJob.METRIC_VALUES)).contains("20240702T020000Z-0002");
+        assertThat(WarehouseTables.reader(spark, new Warehouse(reused)).published().runId()).isEqualTo("20240702T020000Z-0002");
         assertThat(runIds(spark, reused)).containsExactly("20240701T020000Z-0001");
         assertThat(figuresButRunId(spark, reused)).containsExactlyElementsOf(first);
 

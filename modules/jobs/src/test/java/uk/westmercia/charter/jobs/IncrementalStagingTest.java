@@ -23,6 +23,7 @@ import uk.westmercia.charter.testing.SharedSparkSession;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 
 /** A nightly that stages one new file on top of an earlier run's tables gives what one run over every file gives. */
 @ExtendWith(SharedSparkSession.class)
@@ -45,28 +46,17 @@ class IncrementalStagingTest {
     }
 
     private static List<String> stagedRows(SparkSession spark, Path warehouse, Source source) {
-        var table = spark.read().parquet(new Warehouse(warehouse).tablePath(TableName.staged(source.folder())).toString());
+        var table = WarehouseTables.readPublished(spark, warehouse.toString(), TableName.staged(source.folder()).path());
         assertThat(table.schema().apply("record_month").dataType()).isEqualTo(DataTypes.StringType);
         return table.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
-    private static List<String> rows(SparkSession spark, Path table) {
-        return spark.read().parquet(table.toString()).collectAsList().stream().map(Row::toString).sorted().toList();
-    }
-
-    /** The data files of a table version by inode. */
-    private static Set<Object> inodes(Path version) throws IOException {
-        try (Stream<Path> files = Files.list(version)) {
-            Set<Object> inodes = new HashSet<>();
-            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".parquet")).toList()) {
-                inodes.add(Files.getAttribute(file, "unix:ino"));
-            }
-            return inodes;
-        }
+    private static List<String> rows(org.apache.spark.sql.Dataset<Row> table) {
+        return table.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
     @Test
-    void a_night_that_adds_no_rejected_row_links_the_rejects_files_and_one_that_does_rewrites_them(SparkSession spark) throws IOException {
+    void a_night_that_adds_no_rejected_row_commits_no_rejects_and_one_that_does_appends_them(SparkSession spark) throws IOException {
         Path landing = dir.resolve("landing");
         Files.createDirectories(landing.resolve("crime"));
         for (String folder : List.of("reference", "contacts")) {
@@ -83,31 +73,30 @@ class IncrementalStagingTest {
         TableName rejects = TableName.rejects("crime");
         // Half the crime rows are rejected: a threshold that lets the run through.
         nightly(spark, landing, incremental, "20240701T020000Z-0001", 1.0);
-        List<String> first = rows(spark, warehouse.tablePath(rejects));
+        WarehouseTables tables = WarehouseTables.reader(spark, warehouse);
+        List<String> first = rows(tables.read(rejects));
         assertThat(first).containsExactly(
                 "[crime,crime/crime-2024-05-31.csv,3,BAD_DATE,recorded_date,recorded_date 'not-a-date' is not a date (yyyy-MM-dd or dd/MM/yyyy)]");
 
-        // A new file without a bad row: the rejects are the first night's, linked, not rewritten.
+        // A new file without a bad row: the rejects table is not committed to; the published version stays.
+        long firstVersion = tables.latestVersion(rejects).getAsLong();
         Files.writeString(landing.resolve("crime/crime-2024-06-30.csv"), header + "C3,2024-06-01,Robbery,SHR01,recorded\n");
         RunReport second = nightly(spark, landing, incremental, "20240702T020000Z-0002", 1.0);
-        assertThat(warehouse.currentVersion(rejects)).contains("20240702T020000Z-0002");
-        Path firstVersion = warehouse.versionPath(rejects, "20240701T020000Z-0001");
-        Path secondVersion = warehouse.versionPath(rejects, "20240702T020000Z-0002");
-        assertThat(inodes(secondVersion)).isNotEmpty().isEqualTo(inodes(firstVersion));
-        assertThat(secondVersion.resolve("_SUCCESS")).exists();
-        assertThat(rows(spark, secondVersion)).isEqualTo(first);
-        assertThat(second.tables).filteredOn(table -> table.table().equals("rejects/crime"))
-                .extracting(RunReport.TableReport::rows).containsExactly(1L);
+        tables = WarehouseTables.reader(spark, warehouse);
+        assertThat(tables.published().runId()).isEqualTo("20240702T020000Z-0002");
+        assertThat(tables.published().version(rejects)).contains(firstVersion);
+        assertThat(rows(tables.read(rejects))).isEqualTo(first);
+        assertThat(second.tables).extracting(RunReport.TableReport::table).doesNotContain("rejects/crime");
 
-        // A new file with a bad row: the rejects are written anew, the earlier one kept.
+        // A new file with a bad row: its reject is appended in one commit.
         Files.writeString(landing.resolve("crime/crime-2024-07-01.csv"), header + "C4,2024-06-30,Robbery,NOWHERE,recorded\n");
         nightly(spark, landing, incremental, "20240703T020000Z-0003", 1.0);
-        Path thirdVersion = warehouse.versionPath(rejects, "20240703T020000Z-0003");
-        assertThat(inodes(thirdVersion)).isNotEmpty().doesNotContainAnyElementsOf(inodes(secondVersion));
+        tables = WarehouseTables.reader(spark, warehouse);
+        assertThat(tables.published().version(rejects)).contains(firstVersion + 1);
 
         Path fresh = dir.resolve("fresh");
         nightly(spark, landing, fresh, "20240704T020000Z-0004", 1.0);
-        assertThat(rows(spark, thirdVersion)).hasSize(2).isEqualTo(rows(spark, new Warehouse(fresh).tablePath(rejects)));
+        assertThat(rows(tables.read(rejects))).hasSize(2).isEqualTo(rows(WarehouseTables.readPublished(spark, fresh.toString(), rejects.path())));
     }
 
     @Test
@@ -128,8 +117,9 @@ class IncrementalStagingTest {
         nightly(spark, landing, incremental, "20240701T020000Z-0001");
         Files.copy(LANDING.resolve("crime/crime-2024-06-30.csv"), landing.resolve("crime/crime-2024-06-30.csv"));
         nightly(spark, landing, incremental, "20240702T020000Z-0002");
-        Warehouse warehouse = new Warehouse(incremental);
-        assertThat(warehouse.currentVersion(TableName.staged("crime"))).contains("20240702T020000Z-0002");
+        WarehouseTables tables = WarehouseTables.reader(spark, new Warehouse(incremental));
+        // The second night merged into staged/crime: its second commit.
+        assertThat(tables.published().version(TableName.staged("crime"))).contains(1L);
 
         Path fresh = dir.resolve("fresh");
         nightly(spark, landing, fresh, "20240703T020000Z-0003");

@@ -12,11 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.westmercia.charter.testing.SharedSparkSession;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 import uk.westmercia.charter.warehouse.TableName;
+import uk.westmercia.charter.warehouse.Publication;
 import uk.westmercia.charter.warehouse.Warehouse;
 
 /**
@@ -56,77 +59,66 @@ class KillMidWriteTest {
         return process.exitValue();
     }
 
-    /** A version folder of a run other than {@code published}: the new run has started writing. */
-    private static Optional<Path> newVersion(Warehouse warehouse, String published) throws IOException {
-        Path versions = warehouse.root().resolve(Warehouse.VERSIONS);
-        if (!Files.isDirectory(versions)) {
-            return Optional.empty();
+    /** Whether the killed run has committed to a table beyond what is published: it is mid-commit. */
+    private static boolean committedUnpublished(SparkSession spark, Warehouse warehouse) {
+        WarehouseTables tables = WarehouseTables.reader(spark, warehouse);
+        for (TableName table : tables.tables()) {
+            java.util.OptionalLong latest = tables.latestVersion(table);
+            Optional<Long> published = tables.published().version(table);
+            if (!table.path().startsWith("runs/") && latest.isPresent() && (published.isEmpty() || latest.getAsLong() > published.get())) {
+                return true;
+            }
         }
-        try (Stream<Path> walk = Files.walk(versions, 3)) {
-            return walk.filter(path -> versions.relativize(path).getNameCount() == 3)
-                    .filter(path -> !path.getFileName().toString().equals(published))
-                    .findFirst();
-        }
+        return false;
     }
 
-    @Test
-    void a_run_killed_mid_write_leaves_the_previous_tables_and_the_next_run_succeeds(SparkSession spark) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"mid-commit", "mid-compute"})
+    void a_run_killed_leaves_the_published_tables_and_the_next_run_undoes_its_commits(String when, SparkSession spark) throws Exception {
         Path root = dir.resolve("warehouse");
         Warehouse warehouse = new Warehouse(root);
 
         Path firstOutput = dir.resolve("first.log");
         assertThat(finish(nightly(root, firstOutput), firstOutput)).as(Files.readString(firstOutput)).isZero();
-        String first = warehouse.currentVersion(NightlyJob.METRIC_VALUES).orElseThrow();
+        Publication first = WarehouseTables.reader(spark, warehouse).published();
         List<String> figures = IdempotenceTest.figuresButRunId(spark, root);
-        List<String> tables = tablesOf(warehouse, first);
-        assertThat(tables).contains("metrics/metric_values", "staged/crime");
+        assertThat(first.versions()).containsKeys("metrics/metric_values", "staged/crime");
 
         Path killedOutput = dir.resolve("killed.log");
         Process killed = nightly(root, killedOutput);
-        Optional<Path> writing = Optional.empty();
+        boolean reached = false;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RUN_TIMEOUT_MINUTES);
-        while (writing.isEmpty() && killed.isAlive() && System.nanoTime() < deadline) {
+        while (!reached && killed.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
-            writing = newVersion(warehouse, first);
+            reached = when.equals("mid-commit") ? committedUnpublished(spark, warehouse)
+                    : Files.readString(killedOutput).contains("Recomputing");
         }
-        assertThat(writing).as("the second run started writing; output in %s", killedOutput).isPresent();
+        assertThat(reached).as("the second run reached %s; output in %s", when, killedOutput).isTrue();
         killed.destroyForcibly(); // SIGKILL on Linux
         assertThat(killed.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(killed.exitValue()).isEqualTo(137);
-        String second = writing.get().getFileName().toString();
 
-        // Every table still points at the first run, and reads whole.
-        for (String table : tables) {
-            assertThat(warehouse.currentVersion(new TableName(table))).as(table).contains(first);
+        // A reader following runs/published sees the first run's tables, whole, and nothing of the killed run.
+        WarehouseTables reader = WarehouseTables.reader(spark, warehouse);
+        assertThat(reader.published()).isEqualTo(first);
+        for (String table : first.versions().keySet()) {
+            reader.read(new TableName(table)).count();
         }
-        assertThat(spark.read().parquet(root.resolve("metrics/metric_values").toString()).select("run_id").distinct().collectAsList())
-                .extracting(row -> row.getString(0)).containsExactly(first);
+        assertThat(reader.read(NightlyJob.METRIC_VALUES).select("run_id").distinct().collectAsList())
+                .extracting(row -> row.getString(0)).containsExactly(first.runId());
         assertThat(IdempotenceTest.figuresButRunId(spark, root)).containsExactlyElementsOf(figures);
 
         Path nextOutput = dir.resolve("next.log");
         assertThat(finish(nightly(root, nextOutput), nextOutput)).as(Files.readString(nextOutput)).isZero();
-        String next = warehouse.currentVersion(NightlyJob.METRIC_VALUES).orElseThrow();
-        assertThat(next).isNotIn(first, second);
-        assertThat(Files.readString(nextOutput)).contains("Previous run " + second, "ended without releasing the warehouse lock");
-        // metric_values is recomputed every night; a staged table whose inputs did not change may stay
-        // at the first run's version. None is left at the killed run's, and all read whole.
-        assertThat(warehouse.currentVersion(NightlyJob.METRIC_VALUES)).contains(next);
-        for (String table : tables) {
-            assertThat(warehouse.currentVersion(new TableName(table))).as(table).get().isIn(first, next);
-            spark.read().parquet(warehouse.tablePath(new TableName(table)).toString()).count();
-        }
+        String output = Files.readString(nextOutput);
+        assertThat(output).contains("ended without releasing the warehouse lock");
+        assertThat(output).contains("Undid what an earlier run committed and never published");
+        Publication next = WarehouseTables.reader(spark, warehouse).published();
+        assertThat(next.runId()).isNotEqualTo(first.runId());
+        assertThat(committedUnpublished(spark, warehouse)).isFalse();
         assertThat(IdempotenceTest.figuresButRunId(spark, root)).containsExactlyElementsOf(figures);
-        assertThat(root.resolve("runs").resolve(next + ".log")).isRegularFile();
-        assertThat(root.resolve("runs").resolve(next + ".json")).isRegularFile();
-    }
-
-    private static List<String> tablesOf(Warehouse warehouse, String runId) throws IOException {
-        Path versions = warehouse.root().resolve(Warehouse.VERSIONS);
-        try (Stream<Path> walk = Files.walk(versions, 3)) {
-            return walk.filter(path -> versions.relativize(path).getNameCount() == 3 && path.getFileName().toString().equals(runId))
-                    .map(path -> versions.relativize(path.getParent()).toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
-        }
+        assertThat(root.resolve("runs").resolve(next.runId() + ".log")).isRegularFile();
+        String report = Files.readString(root.resolve("runs").resolve(next.runId() + ".json"));
+        assertThat(report).contains("\"repaired\"");
     }
 }

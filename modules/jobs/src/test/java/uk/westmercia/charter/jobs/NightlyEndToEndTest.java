@@ -19,7 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.westmercia.charter.testing.SharedSparkSession;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 import uk.westmercia.charter.warehouse.RunReport;
+import uk.westmercia.charter.warehouse.TableName;
+import uk.westmercia.charter.warehouse.Warehouse;
 
 /**
  * The nightly job on the hand-made landing in src/test/resources/landing-tiny, as of 2024-06-30.
@@ -45,7 +48,7 @@ class NightlyEndToEndTest {
         PseudonymisationKey key = new PseudonymisationKey("a-test-key-of-sixteen-bytes".getBytes(StandardCharsets.UTF_8), "test", false);
         report = new RunReport("20240701T020000Z-test", "nightly", List.of(), "test", Instant.now());
         new NightlyJob(spark, new NightlyJob.Options(LANDING, warehouse, LocalDate.of(2024, 6, 30), key, 0.05), report).run();
-        for (Row row : spark.read().parquet(warehouse.resolve("metrics/metric_values").toString()).collectAsList()) {
+        for (Row row : WarehouseTables.readPublished(spark, warehouse.toString(), "metrics/metric_values").collectAsList()) {
             figures.put(String.join("|", row.<String>getAs("metric_id"), row.<String>getAs("area_code"), row.<String>getAs("period_label")), row);
         }
     }
@@ -156,11 +159,11 @@ class NightlyEndToEndTest {
                 }
             }
         }
-        try (var folders = Files.walk(warehouse.resolve(".versions"), 3)) {
-            for (Path table : folders.filter(path -> warehouse.resolve(".versions").relativize(path).getNameCount() == 3).toList()) {
-                for (String json : spark.read().parquet(table.toString()).toJSON().collectAsList()) {
-                    assertThat(json).as("a row of %s", table).doesNotContain("VICTIM-", "OFFENDER-", "LOC-0", "\"R1\"", "\"R6\"");
-                }
+        WarehouseTables tables = WarehouseTables.reader(spark, new Warehouse(warehouse));
+        for (TableName table : tables.tables()) {
+            // Every version of every table, superseded ones and the run logs included.
+            for (String json : spark.read().parquet(warehouse.resolve(table.path()).toString()).toJSON().collectAsList()) {
+                assertThat(json).as("a row of %s", table).doesNotContain("VICTIM-", "OFFENDER-", "LOC-0", "\"R1\"", "\"R6\"");
             }
         }
     }
@@ -170,13 +173,15 @@ class NightlyEndToEndTest {
         assertThat(report.inputFiles).hasSize(5);
         assertThat(report.tables).extracting(RunReport.TableReport::table).contains("metrics/metric_values", "staged/crime", "rejects/crime");
         assertThat(report.absentSources).containsExactly("policeuk", "survey-parish");
-        assertThat(Files.isSymbolicLink(warehouse.resolve("metrics/metric_values"))).isTrue();
+        assertThat(warehouse.resolve("metrics/metric_values/_delta_log")).isDirectory();
+        assertThat(warehouse.resolve("runs/published/_delta_log")).isDirectory();
+        assertThat(report.publishedVersions).containsKeys("metrics/metric_values", "staged/crime", "rejects/crime");
     }
 
     @Test
     void themeScoresArePublishedWithTheNightsMetricValues(SparkSession spark) {
         assertThat(report.tables).extracting(RunReport.TableReport::table).contains("metrics/theme_scores");
-        List<Row> scores = spark.read().parquet(warehouse.resolve("metrics/theme_scores").toString())
+        List<Row> scores = WarehouseTables.readPublished(spark, warehouse.toString(), "metrics/theme_scores")
                 .filter("area_code = 'WM' and period_label = '2024-25 Q1'").collectAsList();
         assertThat(scores).isNotEmpty().allSatisfy(row -> assertThat(row.<String>getAs("run_id")).isEqualTo("20240701T020000Z-test"));
         // Each theme counts the quarter's force figures of its metrics, by status.
@@ -224,9 +229,9 @@ class NightlyEndToEndTest {
         // Crime: C1 to C7 and C9, C3 once (restated); the manifest: the five landing files.
         assertThat(report.tables).filteredOn(table -> table.table().equals("staged/crime")).extracting(RunReport.TableReport::rows).containsExactly(8L);
         assertThat(report.tables).filteredOn(table -> table.table().equals("staged/_files")).extracting(RunReport.TableReport::rows).containsExactly(5L);
+        WarehouseTables tables = WarehouseTables.reader(spark, new Warehouse(warehouse));
         for (RunReport.TableReport table : report.tables) {
-            Path version = warehouse.resolve(".versions").resolve(table.table()).resolve(table.version());
-            assertThat(table.rows()).as(table.table()).isEqualTo(spark.read().parquet(version.toString()).count());
+            assertThat(table.rows()).as(table.table()).isEqualTo(tables.readVersion(new TableName(table.table()), table.deltaVersion()).count());
         }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.westmercia.charter.ingest.FileReport;
 import uk.westmercia.charter.testing.SharedSparkSession;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 import uk.westmercia.charter.warehouse.RunReport;
 
 /** Over the reject-rate threshold a run fails with exit code 3 and publishes nothing. */
@@ -134,7 +135,7 @@ class RejectThresholdTest {
                 "K7,2024-06-02T10:00:00,email,correspondence,XXX99,,,2024-06-09T17:00:00,\n", StandardOpenOption.APPEND);
         nightly(spark, "20240701T020000Z-rej2", 0.2).run();
 
-        List<org.apache.spark.sql.Row> rejects = spark.read().parquet(warehouse.resolve("rejects/contacts").toString()).collectAsList();
+        List<org.apache.spark.sql.Row> rejects = WarehouseTables.readPublished(spark, warehouse.toString(), "rejects/contacts").collectAsList();
         assertThat(rejects).hasSize(1);
         assertThat(rejects.get(0).<String>getAs("reason_code")).isEqualTo("UNKNOWN_AREA");
         assertThat(rejects.get(0).<String>getAs("file")).isEqualTo("contacts/contacts-2024-06-30.csv");

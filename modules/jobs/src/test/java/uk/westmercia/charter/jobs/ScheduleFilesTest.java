@@ -28,6 +28,7 @@ class ScheduleFilesTest {
     private static final Path SCHEDULES = projectDir().resolve("jobs/schedules");
     private static final String NIGHTLY_CRON = "0 2 * * *";
     private static final String SCORECARD_CRON = "0 6 2 1,4,7,10 *";
+    private static final String MAINTAIN_CRON = "0 5 * * 0";
 
     static Path projectDir() {
         String property = System.getProperty("charter.project.dir");
@@ -52,6 +53,13 @@ class ScheduleFilesTest {
         assertThat(nightly.hasMatchedOption("--landing")).as(where + " --landing").isTrue();
         assertThat(nightly.hasMatchedOption("--warehouse")).as(where + " --warehouse").isTrue();
         assertThat(nightly.hasMatchedOption("--as-of")).as(where + ": a schedule leaves --as-of to its default, yesterday").isFalse();
+    }
+
+    private static void assertMaintain(List<String> arguments, String where) {
+        CommandLine.ParseResult maintain = parse(arguments);
+        assertThat(maintain.commandSpec().name()).as(where).isEqualTo("maintain");
+        assertThat(maintain.hasMatchedOption("--warehouse")).as(where + " --warehouse").isTrue();
+        assertThat(maintain.matchedOption("--retention-days").<Long>getValue()).as(where).isEqualTo(7L);
     }
 
     private static void assertScorecard(List<String> arguments, String where) {
@@ -106,7 +114,8 @@ class ScheduleFilesTest {
             assertThat(fields).as(line).hasSize(6);
             jobs.put(String.join(" ", Arrays.copyOf(fields, 5)), fields[5]);
         }
-        assertThat(jobs).containsOnlyKeys(NIGHTLY_CRON, SCORECARD_CRON);
+        assertThat(jobs).containsOnlyKeys(NIGHTLY_CRON, SCORECARD_CRON, MAINTAIN_CRON);
+        assertMaintain(charterArguments(jobs.get(MAINTAIN_CRON)), "crontab maintain");
         String nightly = jobs.get(NIGHTLY_CRON);
         assertThat(nightly).contains("flock -n ");
         assertNightly(charterArguments(nightly), "crontab nightly");
@@ -144,6 +153,10 @@ class ScheduleFilesTest {
         assertThat(scorecardTimer).containsEntry("[Timer]OnCalendar", "*-01,04,07,10-02 06:00:00 Europe/London")
                 .containsEntry("[Timer]Persistent", "true").containsEntry("[Timer]Unit", "charter-scorecard.service");
         assertScorecard(charterArguments(unit("charter-scorecard.service").get("[Service]ExecStart")), "systemd scorecard");
+
+        assertThat(unit("charter-maintain.timer")).containsEntry("[Timer]OnCalendar", "Sun *-*-* 05:00:00 Europe/London")
+                .containsEntry("[Timer]Persistent", "true").containsEntry("[Timer]Unit", "charter-maintain.service");
+        assertMaintain(charterArguments(unit("charter-maintain.service").get("[Service]ExecStart")), "systemd maintain");
     }
 
     private static List<String> arguments(JsonNode template) {

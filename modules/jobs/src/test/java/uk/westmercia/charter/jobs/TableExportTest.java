@@ -17,26 +17,29 @@ import uk.westmercia.charter.ingest.StagedSchemas;
 import uk.westmercia.charter.testing.SharedSparkSession;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 
 @ExtendWith(SharedSparkSession.class)
 class TableExportTest {
     @TempDir
     Path root;
 
-    private void rejects(SparkSession spark, Warehouse warehouse, String source, String file, long line) {
-        spark.createDataFrame(List.of(RowFactory.create(source, file, line, "BAD_DATE", "date", "date 'x' is not a date")), StagedSchemas.REJECTS)
-                .coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(warehouse.versionPath(TableName.rejects(source), "run-1").toString());
-        warehouse.publish(TableName.rejects(source), "run-1");
+    private void rejects(WarehouseTables tables, String source, String file, long line) {
+        tables.overwrite(TableName.rejects(source), tables.spark().createDataFrame(
+                List.of(RowFactory.create(source, file, line, "BAD_DATE", "date", "date 'x' is not a date")), StagedSchemas.REJECTS));
     }
 
     @Test
     void rejectsExportsEverySourcesRejectsTogether(SparkSession spark) throws Exception {
         Warehouse warehouse = new Warehouse(root);
-        rejects(spark, warehouse, "engagement", "engagement/e.jsonl", 4);
-        rejects(spark, warehouse, "contacts", "contacts/c.csv", 7);
+        WarehouseTables tables = WarehouseTables.forRun(spark, warehouse, "20240101T000000Z-0001");
+        rejects(tables, "engagement", "engagement/e.jsonl", 4);
+        rejects(tables, "contacts", "contacts/c.csv", 7);
+        tables.publish("test");
         Path out = root.resolve("rejects.csv");
 
-        long rows = TableExport.export(spark, TableExport.resolve(warehouse, "rejects"), TableExport.Format.CSV, Optional.of(out));
+        long rows = TableExport.export(TableExport.resolve(WarehouseTables.reader(spark, warehouse), "rejects", Optional.empty()),
+                TableExport.Format.CSV, Optional.of(out));
 
         assertThat(rows).isEqualTo(2);
         assertThat(Files.readAllLines(out)).containsExactly(
@@ -46,8 +49,9 @@ class TableExportTest {
     }
 
     @Test
-    void rejectsOfAnEmptyWarehouseSayWhy() {
-        assertThatThrownBy(() -> TableExport.resolve(new Warehouse(root), "rejects"))
-                .hasMessage("Cannot export table 'rejects': " + root.resolve("rejects") + " holds no source's rejects; has a nightly run succeeded?");
+    void rejectsOfAnEmptyWarehouseSayWhy(SparkSession spark) {
+        Warehouse warehouse = new Warehouse(root);
+        assertThatThrownBy(() -> TableExport.resolve(WarehouseTables.reader(spark, warehouse), "rejects", Optional.empty()))
+                .hasMessage("Cannot export table 'rejects': nothing is published in " + warehouse.root() + "; has a nightly run succeeded?");
     }
 }

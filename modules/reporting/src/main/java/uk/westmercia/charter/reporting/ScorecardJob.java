@@ -24,7 +24,9 @@ import uk.westmercia.charter.calendar.Period;
 import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.TableName;
+import uk.westmercia.charter.warehouse.Publication;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 
 /**
  * {@code jobs/charter scorecard}: one quarter's scorecard and area comparison (and theme scores
@@ -34,11 +36,20 @@ import uk.westmercia.charter.warehouse.Warehouse;
 public final class ScorecardJob {
     private static final Logger LOG = LoggerFactory.getLogger(ScorecardJob.class);
 
-    public record Options(Period quarter, Path warehouse, Path out, boolean force) {
+    /**
+     * @param warehouse a path or Hadoop file system URI
+     * @param fromRun build from metric_values as this nightly run published them, not the latest
+     */
+    public record Options(Period quarter, String warehouse, Path out, boolean force, Optional<String> fromRun) {
         public Options {
             requireNonNull(quarter, "quarter is null");
             requireNonNull(warehouse, "warehouse is null");
             requireNonNull(out, "out is null");
+            requireNonNull(fromRun, "fromRun is null");
+        }
+
+        public Options(Period quarter, Path warehouse, Path out, boolean force) {
+            this(quarter, warehouse.toString(), out, force, Optional.empty());
         }
     }
 
@@ -79,15 +90,21 @@ public final class ScorecardJob {
         Warehouse warehouse = new Warehouse(options.warehouse());
         String runId = report.runId;
         String quarter = options.quarter().label();
-        report.warehouse = warehouse.root().toString();
+        report.warehouse = warehouse.root();
         report.catalogueVersion = catalogue.version();
         report.catalogueSha256 = catalogue.sha256();
-        if (!warehouse.exists(ScorecardTables.METRIC_VALUES)) {
-            throw new IllegalStateException("Cannot build scorecard: no metric values at " + warehouse.tablePath(ScorecardTables.METRIC_VALUES)
+        WarehouseTables delta = WarehouseTables.forRun(spark, warehouse, runId);
+        if (!delta.exists(ScorecardTables.METRIC_VALUES)) {
+            throw new IllegalStateException("Cannot build scorecard: no metric values published at " + warehouse.location(ScorecardTables.METRIC_VALUES)
                     + "; run 'jobs/charter nightly' first");
         }
-        ScorecardTables tables = new ScorecardTables(spark, warehouse);
-        List<MetricValue> values = tables.readMetricValues();
+        Publication source = options.fromRun().map(run -> delta.publishedBy(run).orElseThrow(() -> new IllegalArgumentException(
+                "Cannot build scorecard from run " + run + ": no such run published in " + warehouse.root()))).orElse(delta.published());
+        if (!source.contains(ScorecardTables.METRIC_VALUES)) {
+            throw new IllegalArgumentException("Cannot build scorecard from run " + source.runId() + ": it published no metric_values");
+        }
+        ScorecardTables tables = new ScorecardTables(delta);
+        List<MetricValue> values = tables.readMetricValues(source);
         boolean hasQuarter = values.stream().anyMatch(v -> "quarter".equals(v.periodType()) && quarter.equals(v.periodLabel()));
         if (!hasQuarter) {
             TreeSet<String> available = new TreeSet<>();
@@ -97,31 +114,33 @@ public final class ScorecardJob {
         }
         ScorecardReport scorecard = new ScorecardBuilder(catalogue).build(options.quarter(), values);
         checkSnapshot(tables.publishedQuarter(quarter), scorecard);
-        Optional<String> metricValuesVersion = warehouse.currentVersion(ScorecardTables.METRIC_VALUES);
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("table", ScorecardTables.METRIC_VALUES.path());
-        source.put("version", metricValuesVersion.orElse(null));
-        source.put("nightly_run_ids", scorecard.sourceRunIds());
-        source.put("quarter", quarter);
-        source.put("rows_read", values.size());
-        report.sources.put("metric_values", source);
+        Optional<Long> metricValuesVersion = source.version(ScorecardTables.METRIC_VALUES);
+        Map<String, Object> read = new LinkedHashMap<>();
+        read.put("table", ScorecardTables.METRIC_VALUES.path());
+        read.put("delta_version", metricValuesVersion.orElse(null));
+        read.put("published_by", source.runId());
+        read.put("nightly_run_ids", scorecard.sourceRunIds());
+        read.put("quarter", quarter);
+        read.put("rows_read", values.size());
+        report.sources.put("metric_values", read);
         LOG.info("Scorecard {} from nightly run(s) {}: {} rows, {} comparisons", quarter, scorecard.sourceRunIds(),
                 scorecard.rows().size(), scorecard.comparisons().size());
 
         List<TableName> toPublish = new ArrayList<>();
         long scorecardRows = tables.writeQuarterVersion(ScorecardTables.SCORECARD, runId, quarter, scorecard.rows(), ScorecardRow.class);
-        report.tables.add(new RunReport.TableReport(ScorecardTables.SCORECARD.path(), scorecardRows, runId));
+        report.tables.add(new RunReport.TableReport(ScorecardTables.SCORECARD.path(), scorecardRows, null));
         toPublish.add(ScorecardTables.SCORECARD);
         long comparisonRows = tables.writeQuarterVersion(ScorecardTables.AREA_COMPARISON, runId, quarter, scorecard.comparisons(),
                 AreaComparisonRow.class);
-        report.tables.add(new RunReport.TableReport(ScorecardTables.AREA_COMPARISON.path(), comparisonRows, runId));
+        report.tables.add(new RunReport.TableReport(ScorecardTables.AREA_COMPARISON.path(), comparisonRows, null));
         toPublish.add(ScorecardTables.AREA_COMPARISON);
-        boolean nightlyWroteThemeScores = metricValuesVersion.isPresent()
-                && metricValuesVersion.equals(warehouse.currentVersion(ScorecardTables.THEME_SCORES));
+        // The nightly that published these metric_values published its theme scores with them.
+        boolean nightlyWroteThemeScores = options.fromRun().isEmpty() && source.contains(ScorecardTables.THEME_SCORES)
+                && delta.publishedCommitOf(ScorecardTables.THEME_SCORES).equals(delta.publishedCommitOf(ScorecardTables.METRIC_VALUES));
         if (!nightlyWroteThemeScores) {
             List<ThemeScore> themeScores = ThemeScores.compute(values);
             long themeRows = tables.writeVersion(ScorecardTables.THEME_SCORES, runId, themeScores, ThemeScore.class);
-            report.tables.add(new RunReport.TableReport(ScorecardTables.THEME_SCORES.path(), themeRows, runId));
+            report.tables.add(new RunReport.TableReport(ScorecardTables.THEME_SCORES.path(), themeRows, null));
             toPublish.add(ScorecardTables.THEME_SCORES);
         }
         // The CSV and HTML before any table is switched: if they cannot be written, the run fails with the tables as they were.
@@ -131,16 +150,11 @@ public final class ScorecardJob {
         String page = ScorecardHtml.render(scorecard);
         writeAtomically(html, writer -> writer.write(page));
 
-        // Every table of the run is written: only now switch them, one after another with nothing between.
-        for (TableName table : toPublish) {
-            warehouse.publish(table, runId);
-        }
-        for (TableName table : toPublish) {
-            warehouse.tidyOldVersions(table).ifPresent(warning -> {
-                LOG.warn(warning);
-                report.warnings.add(warning);
-            });
-        }
+        // Every table of the run is committed: only now publish them, in one row of runs/published.
+        Publication published = delta.publish("scorecard");
+        report.publishedVersions = published.versions();
+        report.tables.replaceAll(table -> new RunReport.TableReport(table.table(), table.rows(), delta.committed().get(table.table())));
+
         return new Result(csv, html, scorecard.sourceRunIds(), scorecard.rows().size(), scorecard.comparisons().size(),
                 !nightlyWroteThemeScores);
     }

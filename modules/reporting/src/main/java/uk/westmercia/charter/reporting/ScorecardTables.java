@@ -3,19 +3,18 @@ package uk.westmercia.charter.reporting;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import uk.westmercia.charter.warehouse.TableName;
-import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.Publication;
+import uk.westmercia.charter.warehouse.WarehouseTables;
 
-/** The Spark side of the scorecard: reads metric values, writes the reporting tables' versions. */
+/** The Spark side of the scorecard: reads metric values at their published version, commits the reporting tables. */
 public final class ScorecardTables {
     public static final TableName METRIC_VALUES = TableName.metrics("metric_values");
     public static final TableName SCORECARD = TableName.metrics("scorecard");
@@ -24,25 +23,30 @@ public final class ScorecardTables {
     public static final String SCORECARD_RUN_ID = "scorecard_run_id";
 
     private final SparkSession spark;
-    private final Warehouse warehouse;
+    private final WarehouseTables tables;
 
-    public ScorecardTables(SparkSession spark, Warehouse warehouse) {
-        this.spark = spark;
-        this.warehouse = warehouse;
+    public ScorecardTables(WarehouseTables tables) {
+        this.tables = tables;
+        this.spark = tables.spark();
     }
 
     /** The published metric_values, collected: bounded by metrics, areas and periods, not by input rows. */
     public List<MetricValue> readMetricValues() {
-        return readMetricValues(warehouse.tablePath(METRIC_VALUES));
+        return readMetricValues(tables.read(METRIC_VALUES));
     }
 
-    /** A run's version of metric_values, before it is published (the nightly's theme scores are drawn from it). */
-    public List<MetricValue> readMetricValues(String runId) {
-        return readMetricValues(warehouse.versionPath(METRIC_VALUES, runId));
+    /** metric_values as a given publication left them (a scorecard rebuilt from an earlier run's figures). */
+    public List<MetricValue> readMetricValues(Publication publication) {
+        return readMetricValues(tables.read(METRIC_VALUES, publication));
     }
 
-    private List<MetricValue> readMetricValues(Path path) {
-        List<Row> rows = spark.read().parquet(path.toString())
+    /** The version of metric_values this run committed, before it is published (the nightly's theme scores are drawn from it). */
+    public List<MetricValue> readCommittedMetricValues() {
+        return readMetricValues(tables.readCommitted(METRIC_VALUES));
+    }
+
+    private List<MetricValue> readMetricValues(Dataset<Row> table) {
+        List<Row> rows = table
                 .select("metric_id", "theme", "area_level", "area_code", "period_type", "period_label", "period_start",
                         "period_end", "numerator", "denominator", "value", "unit", "ci_low", "ci_high", "base_n", "target",
                         "status", "run_id")
@@ -73,46 +77,37 @@ public final class ScorecardTables {
 
     /** The scorecard run ids and nightly run ids of the rows already published for a quarter (empty if none). */
     public List<Row> publishedQuarter(String quarter) {
-        if (!warehouse.exists(SCORECARD)) {
+        if (!tables.exists(SCORECARD)) {
             return List.of();
         }
-        return spark.read().parquet(warehouse.tablePath(SCORECARD).toString())
+        return tables.read(SCORECARD)
                 .filter(col("quarter").equalTo(quarter))
                 .select(SCORECARD_RUN_ID, "source_run_id").distinct().collectAsList();
     }
 
     /**
-     * Writes a new version of a per-quarter table: the rows of the other quarters as published,
-     * plus this quarter's rows. Returns the number of rows written.
+     * Commits a per-quarter table: the rows of the other quarters as published, plus this quarter's
+     * rows. Returns the number of rows written.
      */
     public <T extends Record> long writeQuarterVersion(TableName table, String runId, String quarter, List<T> records, Class<T> type) {
         Dataset<Row> fresh = spark.createDataFrame(RecordRows.rows(records, type), RecordRows.schema(type))
                 .withColumn(SCORECARD_RUN_ID, lit(runId));
         Dataset<Row> all = fresh;
-        if (warehouse.exists(table)) {
-            Dataset<Row> kept = spark.read().parquet(warehouse.tablePath(table).toString()).filter(col("quarter").notEqual(quarter));
+        if (tables.exists(table)) {
+            Dataset<Row> kept = tables.read(table).filter(col("quarter").notEqual(quarter));
             all = kept.unionByName(fresh, true);
         }
-        return write(table, runId, all.orderBy("quarter"));
-    }
-
-    /** Writes a new version of a whole table from records built on the driver. Returns the number of rows written: the records'. */
-    public <T extends Record> long writeVersion(TableName table, String runId, List<T> records, Class<T> type) {
-        writeOneFile(table, runId, spark.createDataFrame(RecordRows.rows(records, type), RecordRows.schema(type))
-                .withColumn("run_id", lit(runId)));
-        return records.size();
-    }
-
-    private long write(TableName table, String runId, Dataset<Row> rows) {
-        Dataset<Row> cached = rows.cache();
+        Dataset<Row> cached = all.orderBy("quarter").cache();
         long count = cached.count();
-        writeOneFile(table, runId, cached);
+        tables.overwrite(table, cached.coalesce(1));
         cached.unpersist();
         return count;
     }
 
-    private void writeOneFile(TableName table, String runId, Dataset<Row> rows) {
-        Path version = warehouse.versionPath(table, runId);
-        rows.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(version.toString());
+    /** Commits a whole table from records built on the driver. Returns the number of rows written: the records'. */
+    public <T extends Record> long writeVersion(TableName table, String runId, List<T> records, Class<T> type) {
+        tables.overwrite(table, spark.createDataFrame(RecordRows.rows(records, type), RecordRows.schema(type))
+                .withColumn("run_id", lit(runId)).coalesce(1));
+        return records.size();
     }
 }

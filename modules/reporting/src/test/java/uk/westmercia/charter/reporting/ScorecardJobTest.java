@@ -17,6 +17,10 @@ import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.testing.SharedSparkSession;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.Warehouse;
+import uk.westmercia.charter.warehouse.WarehouseTables;
+import uk.westmercia.charter.warehouse.TableName;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 @ExtendWith(SharedSparkSession.class)
 class ScorecardJobTest {
@@ -27,11 +31,19 @@ class ScorecardJobTest {
     /** The fixture's figures as a nightly run's version of metric_values. */
     private static void writeMetricValues(SparkSession spark, Warehouse warehouse, String nightlyRunId) {
         List<MetricValue> values = Fixtures.twoYears();
-        spark.createDataFrame(RecordRows.rows(values, MetricValue.class), RecordRows.schema(MetricValue.class))
-                .withColumn("run_id", lit(nightlyRunId))
-                .coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .parquet(warehouse.versionPath(ScorecardTables.METRIC_VALUES, nightlyRunId).toString());
-        warehouse.publish(ScorecardTables.METRIC_VALUES, nightlyRunId);
+        WarehouseTables tables = WarehouseTables.forRun(spark, warehouse, nightlyRunId);
+        tables.overwrite(ScorecardTables.METRIC_VALUES, spark.createDataFrame(RecordRows.rows(values, MetricValue.class), RecordRows.schema(MetricValue.class))
+                .withColumn("run_id", lit(nightlyRunId)).coalesce(1));
+        tables.publish("nightly");
+    }
+
+    /** The run whose commit of a table is published. */
+    private static String publishedBy(SparkSession spark, Warehouse warehouse, TableName table) {
+        return WarehouseTables.reader(spark, warehouse).publishedCommitOf(table).orElse("none");
+    }
+
+    private static Dataset<Row> published(SparkSession spark, Warehouse warehouse, TableName table) {
+        return WarehouseTables.reader(spark, warehouse).read(table);
     }
 
     private static ScorecardJob.Result run(SparkSession spark, Path root, String runId, boolean force) {
@@ -52,10 +64,10 @@ class ScorecardJobTest {
         ScorecardJob.Result first = run(spark, root, "scorecard-1", false);
         assertThat(first.rows()).isEqualTo(12);
         assertThat(first.sourceRunIds()).containsExactly("nightly-1");
-        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-1");
-        assertThat(spark.read().parquet(warehouse.tablePath(ScorecardTables.SCORECARD).toString()).count()).isEqualTo(12);
-        assertThat(spark.read().parquet(warehouse.tablePath(ScorecardTables.AREA_COMPARISON).toString()).count()).isEqualTo(10);
-        assertThat(spark.read().parquet(warehouse.tablePath(ScorecardTables.THEME_SCORES).toString())
+        assertThat(publishedBy(spark, warehouse, ScorecardTables.SCORECARD)).isEqualTo("scorecard-1");
+        assertThat(published(spark, warehouse, ScorecardTables.SCORECARD).count()).isEqualTo(12);
+        assertThat(published(spark, warehouse, ScorecardTables.AREA_COMPARISON).count()).isEqualTo(10);
+        assertThat(published(spark, warehouse, ScorecardTables.THEME_SCORES)
                 .filter("period_label = '2024-25 Q4' and area_code = 'WM' and theme = 'VIS'").first().<Double>getAs("attainment"))
                 .isEqualTo(100.0);
         assertThat(Files.readString(first.csv())).contains("VIS-01");
@@ -63,7 +75,7 @@ class ScorecardJobTest {
 
         // Built again from the same nightly run: the same figures, so it is simply rebuilt.
         run(spark, root, "scorecard-2", false);
-        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-2");
+        assertThat(publishedBy(spark, warehouse, ScorecardTables.SCORECARD)).isEqualTo("scorecard-2");
 
         // A later nightly recomputed the quarter: the published snapshot is replaced only with --force.
         writeMetricValues(spark, warehouse, "nightly-2");
@@ -71,11 +83,11 @@ class ScorecardJobTest {
                 .isInstanceOf(ScorecardJob.AlreadyPublishedException.class)
                 .hasMessage("Scorecard for 2024-25 Q4 is already published (scorecard run scorecard-2 from nightly run nightly-1) and "
                         + "metric_values now holds its figures from nightly run(s) nightly-2; published quarters are snapshots, use --force to replace it");
-        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-2");
+        assertThat(publishedBy(spark, warehouse, ScorecardTables.SCORECARD)).isEqualTo("scorecard-2");
 
         run(spark, root, "scorecard-4", true);
-        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-4");
-        assertThat(spark.read().parquet(warehouse.tablePath(ScorecardTables.SCORECARD).toString()).count()).isEqualTo(12);
+        assertThat(publishedBy(spark, warehouse, ScorecardTables.SCORECARD)).isEqualTo("scorecard-4");
+        assertThat(published(spark, warehouse, ScorecardTables.SCORECARD).count()).isEqualTo(12);
     }
 
     @Test
@@ -92,8 +104,8 @@ class ScorecardJobTest {
 
         assertThatThrownBy(job::run).isInstanceOf(java.io.UncheckedIOException.class)
                 .hasMessageStartingWith("Cannot write " + root.resolve("not-a-folder").resolve("charter-scorecard-2024-25-Q4.csv"));
-        assertThat(warehouse.currentVersion(ScorecardTables.SCORECARD)).contains("scorecard-1");
-        assertThat(warehouse.currentVersion(ScorecardTables.AREA_COMPARISON)).contains("scorecard-1");
-        assertThat(warehouse.currentVersion(ScorecardTables.THEME_SCORES)).contains("scorecard-1");
+        assertThat(publishedBy(spark, warehouse, ScorecardTables.SCORECARD)).isEqualTo("scorecard-1");
+        assertThat(publishedBy(spark, warehouse, ScorecardTables.AREA_COMPARISON)).isEqualTo("scorecard-1");
+        assertThat(publishedBy(spark, warehouse, ScorecardTables.THEME_SCORES)).isEqualTo("scorecard-1");
     }
 }

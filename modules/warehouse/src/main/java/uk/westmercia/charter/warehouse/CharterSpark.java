@@ -48,6 +48,15 @@ public final class CharterSpark {
             builder.config(PAGE_SIZE, "2m");
         }
         return builder
+                // Every warehouse table is a Delta table, read and written by path: no catalog service.
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                // A table's state is rebuilt from its log in a Spark job on every first read: 50 partitions by
+                // default, each a task, for logs of a few dozen commits. Two are plenty locally.
+                .config("spark.databricks.delta.snapshotPartitions", local ? "2" : "16")
+                // After each commit Delta rebuilt the whole table state in a Spark job to check the one it derived
+                // from the commit: a second or more per commit on 2 cores, for a check of Delta's own bookkeeping.
+                .config("spark.databricks.delta.incremental.commit.verify", "false")
                 // Events are London dates; timestamps are instants shown in London time.
                 .config("spark.sql.session.timeZone", "Europe/London")
                 .config("spark.sql.datetime.java8API.enabled", "true")

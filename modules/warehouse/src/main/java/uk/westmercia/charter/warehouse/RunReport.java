@@ -46,10 +46,15 @@ public final class RunReport {
         this.startedAt = startedAt;
     }
 
-    /** A table written by the run. */
+    /** A table written by the run: its rows and the Delta version the run committed. */
     public record TableReport(
             @JsonProperty("table") String table,
             @JsonProperty("rows") long rows,
-            @JsonProperty("version") String version) {
+            @JsonProperty("delta_version") Long deltaVersion) {
     }
+
+    /** What the run found left unpublished by an earlier run and undid before its own work. */
+    @JsonProperty("repaired") public final List<String> repaired = new ArrayList<>();
+    /** The Delta version of every table as this run published it (its row of runs/published). */
+    @JsonProperty("published_versions") public Map<String, Long> publishedVersions;
 }

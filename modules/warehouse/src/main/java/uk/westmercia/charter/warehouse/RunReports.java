@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Writes run reports: the JSON file by rename (never half-written) and a row in the Parquet table. */
+/** Writes run reports: the JSON file by rename (never half-written) and a row in the Delta table {@code runs/run_reports}. */
 public final class RunReports {
     public static final String TABLE = "run_reports";
     public static final ObjectMapper JSON = new ObjectMapper()
@@ -36,29 +38,63 @@ public final class RunReports {
     private RunReports() {
     }
 
-    public static Path jsonPath(Warehouse warehouse, String runId) {
-        return warehouse.runsPath().resolve(runId + ".json");
+    public static String jsonLocation(Warehouse warehouse, String runId) {
+        return warehouse.runReportLocation(runId);
     }
 
-    public static Path write(Warehouse warehouse, RunReport report, SparkSession spark) {
-        Path target = jsonPath(warehouse, report.runId);
+    /**
+     * Writes the JSON report through the warehouse's file system (written beside, then renamed into
+     * place) and appends its row to {@code runs/run_reports}, a Delta table. Returns the JSON's location.
+     */
+    public static String write(Warehouse warehouse, RunReport report, SparkSession spark) {
+        String target = jsonLocation(warehouse, report.runId);
         String json;
         try {
             json = JSON.writeValueAsString(report);
-            Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-            Files.writeString(temporary, json + System.lineSeparator());
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot write run report " + target + ": " + e.getMessage(), e);
         }
+        Configuration configuration = spark != null ? spark.sparkContext().hadoopConfiguration() : new Configuration();
+        writeText(configuration, target, json + System.lineSeparator());
         if (spark != null) {
             Row row = RowFactory.create(report.runId, report.job, report.status, report.startedAt,
                     report.endedAt, report.error, json);
-            spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().mode(SaveMode.Append)
-                    .parquet(warehouse.runsPath().resolve(TABLE).toString());
+            spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().format("delta").mode(SaveMode.Append)
+                    .option("userMetadata", report.runId)
+                    .save(warehouse.location(WarehouseTables.RUN_REPORTS));
         }
         return target;
+    }
+
+    /** Writes a small text file through Hadoop's file system: beside the target, then renamed over it. */
+    public static void writeText(Configuration configuration, String location, String text) {
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(location);
+        org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(target.getParent(), "." + target.getName() + ".tmp");
+        try {
+            FileSystem fs = target.getFileSystem(configuration);
+            fs.mkdirs(target.getParent());
+            try (OutputStream out = fs.create(temporary, true)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            fs.delete(target, false);
+            if (!fs.rename(temporary, target)) {
+                throw new IOException("rename of " + temporary + " refused");
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a small text file through Hadoop's file system. */
+    public static String readText(Configuration configuration, String location) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+        try (InputStream in = path.getFileSystem(configuration).open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + location + ": " + e.getMessage(), e);
+        }
     }
 }

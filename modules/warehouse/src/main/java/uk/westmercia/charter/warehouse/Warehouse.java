@@ -2,264 +2,101 @@ package uk.westmercia.charter.warehouse;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.net.URI;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
- * The warehouse layout and its one publication step. A run writes each table into a new version
- * folder, {@code .versions/<table>/<run_id>/}; only when every table of the run is written does it
- * switch each table's path, {@code <table>}, a symbolic link, to the new version by an atomic
- * rename. A reader following {@code <table>} sees one whole version, never a half-written one, and
- * a killed run leaves the links where they were.
+ * The warehouse's layout: where each table and run file lives under its root, a local folder or any
+ * Hadoop file system URI ({@code file:}, {@code hdfs://}, {@code s3a://}, {@code abfss://}). Every
+ * table is a Delta table; {@link WarehouseTables} reads, commits and publishes them.
  */
 public final class Warehouse {
-    public static final String VERSIONS = ".versions";
-    /** Versions kept per table besides the current one, so a reader mid-scan is not cut off. */
-    public static final int RETAINED_VERSIONS = 2;
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+:.*");
 
-    private final Path root;
+    private final String root;
 
-    public Warehouse(Path root) {
-        this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+    /** A warehouse at a path or URI; a path without a scheme is a local folder, made absolute. */
+    public Warehouse(String location) {
+        this.root = normalise(requireNonNull(location, "location is null"));
     }
 
-    public Path root() {
+    public Warehouse(Path root) {
+        this(requireNonNull(root, "root is null").toString());
+    }
+
+    /** A path or URI as a URI string without a trailing slash: {@code data} becomes {@code file:/work/data}. */
+    public static String normalise(String location) {
+        if (location.isBlank()) {
+            throw new IllegalArgumentException("Cannot use an empty location");
+        }
+        String uri;
+        if (SCHEME.matcher(location).matches()) {
+            uri = location;
+        }
+        else {
+            uri = Path.of(location).toAbsolutePath().normalize().toUri().toString();
+        }
+        // file:///a/b/ -> file:/a/b, as Hadoop prints it.
+        if (uri.startsWith("file:///")) {
+            uri = "file:/" + uri.substring("file:///".length());
+        }
+        while (uri.endsWith("/") && !uri.endsWith(":/")) {
+            uri = uri.substring(0, uri.length() - 1);
+        }
+        return uri;
+    }
+
+    /** Whether a location is on the local file system (where the OS file lock works). */
+    public static boolean isLocal(String location) {
+        return normalise(location).startsWith("file:");
+    }
+
+    /** The root as a URI string. */
+    public String root() {
         return root;
     }
 
-    /** The path readers use. */
-    public Path tablePath(TableName table) {
-        return root.resolve(table.path());
+    public boolean isLocal() {
+        return root.startsWith("file:");
     }
 
-    public Path versionPath(TableName table, String runId) {
-        return root.resolve(VERSIONS).resolve(table.path()).resolve(runId);
+    /** The root as a local path; only for a local warehouse. */
+    public Path localRoot() {
+        if (!isLocal()) {
+            throw new IllegalStateException("Cannot use " + root + " as a local folder: it is on " + URI.create(root).getScheme());
+        }
+        return Path.of(URI.create(root));
     }
 
-    public Path runsPath() {
-        return root.resolve("runs");
+    /** A table's Delta location. */
+    public String location(TableName table) {
+        return root + "/" + table.path();
     }
 
-    public boolean exists(TableName table) {
-        return Files.isDirectory(tablePath(table));
+    public String runsLocation() {
+        return root + "/runs";
     }
 
-    /** The version a table's link points at, if the table has been published. */
-    public Optional<String> currentVersion(TableName table) {
-        Path link = tablePath(table);
-        if (!Files.isSymbolicLink(link)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Files.readSymbolicLink(link).getFileName().toString());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot read table link " + link + ": " + e.getMessage(), e);
-        }
+    /** Where a run's JSON report is. */
+    public String runReportLocation(String runId) {
+        return runsLocation() + "/" + runId + ".json";
     }
 
-    /**
-     * Writes a table's version for a run as its current version unchanged: the current version's files,
-     * hard-linked (else copied). For a table a run would rewrite with the same rows.
-     */
-    public HardLinks.Linked carryOver(TableName table, String runId) {
-        String current = currentVersion(table).orElseThrow(() -> new IllegalStateException("Cannot carry " + table + " over: it has no current version"));
-        Path version = versionPath(table, runId);
-        try {
-            Files.createDirectories(version.getParent());
-            return HardLinks.linkFiles(versionPath(table, current), version);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot carry " + table + " over from version " + current + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Points a table at a written version with one atomic rename of a fresh link over the old one. */
-    public void publish(TableName table, String runId) {
-        Path version = versionPath(table, runId);
-        if (!Files.isDirectory(version)) {
-            throw new IllegalStateException("Cannot publish " + table + ": version " + runId + " was not written");
-        }
-        Path link = tablePath(table);
-        try {
-            Files.createDirectories(link.getParent());
-            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
-                throw new IllegalStateException("Cannot publish " + table + ": " + link + " is not a table link (was it written by hand?)");
-            }
-            Path temporary = link.resolveSibling("." + link.getFileName() + ".link-" + runId);
-            Files.deleteIfExists(temporary);
-            // Relative, so the warehouse folder can be moved or mounted elsewhere.
-            Files.createSymbolicLink(temporary, link.getParent().relativize(version));
-            try {
-                Files.move(temporary, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            catch (AtomicMoveNotSupportedException e) {
-                throw new IllegalStateException("Cannot publish " + table + ": the file system cannot rename atomically", e);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot publish " + table + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Deletes versions that are neither current nor among the newest retained ones, and unpublished leftovers. */
-    public void removeOldVersions(TableName table) {
-        Path versions = root.resolve(VERSIONS).resolve(table.path());
-        if (!Files.isDirectory(versions)) {
-            return;
-        }
-        Optional<String> current = currentVersion(table);
-        try (Stream<Path> entries = Files.list(versions)) {
-            List<Path> others = entries
-                    .filter(path -> current.map(name -> !path.getFileName().toString().equals(name)).orElse(true))
-                    .sorted(Comparator.comparing((Path path) -> path.getFileName().toString()).reversed())
-                    .toList();
-            for (Path old : others.subList(Math.min(RETAINED_VERSIONS, others.size()), others.size())) {
-                deleteRecursively(old);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot clean versions of " + table + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * {@link #removeOldVersions} once a run has published: the tables are switched already, so a
-     * failure to clean up is a warning for the run report (returned), not a failed run.
-     */
-    public Optional<String> tidyOldVersions(TableName table) {
-        try {
-            removeOldVersions(table);
-            return Optional.empty();
-        }
-        catch (UncheckedIOException e) {
-            return Optional.of(e.getMessage() + "; the table is published, its older versions are kept");
-        }
-    }
-
-    /**
-     * Finishes a publication a killed run left half done, with the warehouse locked. Publication
-     * starts only once every table of a run is written, so when some tables point at the newest
-     * published run and others do not, the others' versions of that run are whole: the switch is
-     * rolled forward. Returns the tables switched.
-     */
-    public List<TableName> completeInterruptedPublication() {
-        List<TableName> tables = tablesWithVersions();
-        Optional<String> newest = tables.stream().map(this::currentVersion).flatMap(Optional::stream).max(Comparator.naturalOrder());
-        if (newest.isEmpty()) {
-            return List.of();
-        }
-        List<TableName> switched = new ArrayList<>();
-        for (TableName table : tables) {
-            Optional<String> current = currentVersion(table);
-            Path version = versionPath(table, newest.get());
-            boolean behind = current.map(name -> name.compareTo(newest.get()) < 0).orElse(true);
-            if (behind && Files.isRegularFile(version.resolve("_SUCCESS"))) {
-                publish(table, newest.get());
-                switched.add(table);
-            }
-        }
-        return switched;
+    public String runLogLocation(String runId) {
+        return runsLocation() + "/" + runId + ".log";
     }
 
     /**
      * Where a refused run's rejects of a source are kept for the analyst to act on, outside the
-     * table versions: {@code runs/<run_id>-rejects/<source>/}.
+     * published tables: {@code runs/<run_id>-rejects/<source>/}, a Delta table.
      */
-    public Path refusedRejectsPath(String runId, String source) {
-        return runsPath().resolve(runId + "-rejects").resolve(source);
+    public String refusedRejectsLocation(String runId, String source) {
+        return runsLocation() + "/" + runId + "-rejects/" + source;
     }
 
-    /**
-     * Deletes the versions a failed or killed run wrote and never published, so that they do not
-     * count among the versions kept for readers (which would then lose a version they were reading);
-     * its rejects move to {@link #refusedRejectsPath}. Returns the tables it took a version from.
-     */
-    public List<TableName> discardUnpublished(String runId) {
-        requireNonNull(runId, "runId is null");
-        List<TableName> discarded = new ArrayList<>();
-        for (TableName table : tablesWithVersions()) {
-            Path version = versionPath(table, runId);
-            if (Files.exists(version, LinkOption.NOFOLLOW_LINKS) && !currentVersion(table).equals(Optional.of(runId))) {
-                try {
-                    if (table.path().startsWith("rejects/")) {
-                        Path kept = refusedRejectsPath(runId, table.path().substring("rejects/".length()));
-                        Files.createDirectories(kept.getParent());
-                        Files.move(version, kept);
-                    }
-                    else {
-                        deleteRecursively(version);
-                    }
-                }
-                catch (IOException e) {
-                    throw new UncheckedIOException("Cannot remove unpublished version " + version + ": " + e.getMessage(), e);
-                }
-                discarded.add(table);
-            }
-        }
-        return discarded;
-    }
-
-    /** Every table with a folder under {@code .versions}. */
-    private List<TableName> tablesWithVersions() {
-        Path versions = root.resolve(VERSIONS);
-        if (!Files.isDirectory(versions)) {
-            return List.of();
-        }
-        List<TableName> tables = new ArrayList<>();
-        try (Stream<Path> areas = Files.list(versions)) {
-            for (Path area : areas.filter(Files::isDirectory).toList()) {
-                try (Stream<Path> names = Files.list(area)) {
-                    for (Path name : names.filter(Files::isDirectory).toList()) {
-                        String path = area.getFileName() + "/" + name.getFileName();
-                        try {
-                            tables.add(new TableName(path));
-                        }
-                        catch (IllegalArgumentException e) {
-                            // not a table folder
-                        }
-                    }
-                }
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot list versions under " + versions + ": " + e.getMessage(), e);
-        }
-        return tables;
-    }
-
-    /** The versions of a table kept on disk, newest first (the current one included). */
-    public List<String> versions(TableName table) {
-        Path versions = root.resolve(VERSIONS).resolve(table.path());
-        if (!Files.isDirectory(versions)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(versions)) {
-            return entries.map(path -> path.getFileName().toString()).sorted(Comparator.reverseOrder()).toList();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot list versions of " + table + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path entry : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(entry);
-            }
-        }
+    @Override
+    public String toString() {
+        return root;
     }
 }

@@ -61,18 +61,34 @@ public final class WarehouseLock implements AutoCloseable {
         }
     }
 
-    private final Path file;
+    private final String file;
     private final FileChannel channel;
     private final FileLock lock;
     private final Holder holder;
     private final Optional<Holder> previous;
+    /** Set for a lock on a Hadoop file system (no OS lock there): releases it. */
+    private final Runnable remoteRelease;
 
-    private WarehouseLock(Path file, FileChannel channel, FileLock lock, Holder holder, Optional<Holder> previous) {
+    private WarehouseLock(String file, FileChannel channel, FileLock lock, Holder holder, Optional<Holder> previous) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.holder = holder;
         this.previous = previous;
+        this.remoteRelease = null;
+    }
+
+    WarehouseLock(String file, Holder holder, Optional<Holder> previous, Runnable release) {
+        this.file = file;
+        this.channel = null;
+        this.lock = null;
+        this.holder = holder;
+        this.previous = previous;
+        this.remoteRelease = requireNonNull(release, "release is null");
+    }
+
+    static Holder newHolder(String runId, String job) {
+        return new Holder(runId, job, ProcessHandle.current().pid(), hostName(), Instant.now());
     }
 
     /**
@@ -83,10 +99,17 @@ public final class WarehouseLock implements AutoCloseable {
      */
     public static WarehouseLock acquire(Warehouse warehouse, String runId, String job, String action) {
         requireNonNull(warehouse, "warehouse is null");
-        Path file = warehouse.root().resolve(FILE);
+        if (!warehouse.isLocal()) {
+            return FileSystemLock.acquire(warehouse, runId, job, action);
+        }
+        Path root = warehouse.localRoot();
+        Path file = root.resolve(FILE);
         FileChannel channel = null;
         try {
-            Files.createDirectories(warehouse.root());
+            if (Files.exists(root) && !Files.isDirectory(root)) {
+                throw new IllegalArgumentException("Cannot " + action + ": warehouse " + root + " is a file, not a folder");
+            }
+            Files.createDirectories(root);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
@@ -102,12 +125,12 @@ public final class WarehouseLock implements AutoCloseable {
                 String who = note.map(Holder::describe).orElse("another process (no note)");
                 throw new LockedException("Cannot " + action + ": warehouse " + warehouse.root() + " is locked by " + who, note);
             }
-            Holder holder = new Holder(runId, job, ProcessHandle.current().pid(), hostName(), Instant.now());
+            Holder holder = newHolder(runId, job);
             byte[] json = RunReports.JSON.writeValueAsBytes(holder);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(json), 0);
             channel.force(true);
-            return new WarehouseLock(file, channel, lock, holder, note);
+            return new WarehouseLock(file.toString(), channel, lock, holder, note);
         }
         catch (IOException e) {
             closeQuietly(channel);
@@ -117,7 +140,10 @@ public final class WarehouseLock implements AutoCloseable {
 
     /** The holder's note as it stands, if any: for messages only. */
     public static Optional<Holder> note(Warehouse warehouse) {
-        Path file = warehouse.root().resolve(FILE);
+        if (!warehouse.isLocal()) {
+            return FileSystemLock.note(warehouse);
+        }
+        Path file = warehouse.localRoot().resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -141,13 +167,17 @@ public final class WarehouseLock implements AutoCloseable {
         return previous;
     }
 
-    public Path file() {
+    public String file() {
         return file;
     }
 
     /** Clears the note and releases the lock. The file stays: deleting it would race with a waiting run. */
     @Override
     public void close() {
+        if (remoteRelease != null) {
+            remoteRelease.run();
+            return;
+        }
         try {
             if (channel.isOpen()) {
                 channel.truncate(0);
@@ -160,6 +190,18 @@ public final class WarehouseLock implements AutoCloseable {
         }
         finally {
             closeQuietly(channel);
+        }
+    }
+
+    static Optional<Holder> parseNote(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RunReports.JSON.readValue(text.strip(), Holder.class));
+        }
+        catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -22,7 +22,7 @@ class WarehouseLockTest {
     void a_second_holder_in_the_same_jvm_is_refused_and_told_who_holds_it() {
         Warehouse warehouse = new Warehouse(dir.resolve("wh"));
         try (WarehouseLock first = WarehouseLock.acquire(warehouse, "20250101T020000Z-aaaa", "nightly", "run nightly")) {
-            assertThat(Files.isRegularFile(warehouse.root().resolve(WarehouseLock.FILE))).isTrue();
+            assertThat(Files.isRegularFile(warehouse.localRoot().resolve(WarehouseLock.FILE))).isTrue();
             assertThat(WarehouseLock.note(warehouse)).get().extracting(WarehouseLock.Holder::runId).isEqualTo("20250101T020000Z-aaaa");
             assertThatThrownBy(() -> WarehouseLock.acquire(warehouse, "20250101T020100Z-bbbb", "nightly", "run nightly"))
                     .isInstanceOf(WarehouseLock.LockedException.class)
@@ -39,9 +39,9 @@ class WarehouseLockTest {
     @Test
     void a_stale_note_without_a_lock_does_not_block_and_is_overwritten() throws Exception {
         Warehouse warehouse = new Warehouse(dir.resolve("wh"));
-        Files.createDirectories(warehouse.root());
+        Files.createDirectories(warehouse.localRoot());
         WarehouseLock.Holder dead = new WarehouseLock.Holder("20240101T020000Z-dead", "nightly", 999_999, "elsewhere", Instant.parse("2024-01-01T02:00:00Z"));
-        Files.write(warehouse.root().resolve(WarehouseLock.FILE), RunReports.JSON.writeValueAsBytes(dead));
+        Files.write(warehouse.localRoot().resolve(WarehouseLock.FILE), RunReports.JSON.writeValueAsBytes(dead));
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "20250101T020000Z-aaaa", "nightly", "run nightly")) {
             assertThat(lock.previousUnreleased()).contains(dead);
             assertThat(WarehouseLock.note(warehouse)).get().extracting(WarehouseLock.Holder::runId).isEqualTo("20250101T020000Z-aaaa");

@@ -1,0 +1,467 @@
+package uk.westmercia.charter.warehouse;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The warehouse's Delta tables: reads at the published versions, one run's commits, and its
+ * publication. Open-source Delta commits one table at a time, so a run commits each table it writes
+ * (with its run id in the commit's {@code userMetadata}, and idempotently: a retried commit of the
+ * same run is skipped), then publishes by appending one row to {@code runs/published} naming the
+ * version of every table. Readers follow that row, never a table's latest version: they never see a
+ * half-written run, and a failed or killed run's commits are undone by {@link #undoUnpublished()}.
+ */
+public final class WarehouseTables {
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseTables.class);
+    public static final TableName PUBLISHED = new TableName("runs/published");
+    public static final TableName RUN_REPORTS = new TableName("runs/run_reports");
+    /** Days a superseded version's files are kept for time travel and for readers mid-scan (Delta's own default). */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    static final StructType PUBLISHED_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("run_id", DataTypes.StringType, false),
+            DataTypes.createStructField("job", DataTypes.StringType, false),
+            DataTypes.createStructField("published_at", DataTypes.TimestampType, false),
+            DataTypes.createStructField("tables", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)));
+    private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+    private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
+    private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
+    private static final String LOG_FOLDER = "_delta_log";
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final String runId;
+    private final Map<String, Long> committed = new LinkedHashMap<>();
+    private Publication published;
+
+    private WarehouseTables(SparkSession spark, Warehouse warehouse, String runId) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.runId = runId;
+    }
+
+    /** For reading the published state only. */
+    public static WarehouseTables reader(SparkSession spark, Warehouse warehouse) {
+        return new WarehouseTables(spark, warehouse, null);
+    }
+
+    /** For a run that commits and publishes; every commit it makes carries its run id. */
+    public static WarehouseTables forRun(SparkSession spark, Warehouse warehouse, String runId) {
+        requireNonNull(runId, "runId is null");
+        spark.conf().set(USER_METADATA, runId);
+        return new WarehouseTables(spark, warehouse, runId);
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public FileSystem fileSystem() {
+        return fileSystem(spark.sparkContext().hadoopConfiguration(), warehouse.root());
+    }
+
+    public static FileSystem fileSystem(Configuration configuration, String location) {
+        try {
+            return new org.apache.hadoop.fs.Path(location).getFileSystem(configuration);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot open file system of " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- the published state ----
+
+    /** The latest row of {@code runs/published}; {@link Publication#NONE} before the first publication. */
+    public Publication published() {
+        if (published == null) {
+            published = fromCommits().or(() -> latestPublication(null)).orElse(Publication.NONE);
+        }
+        return published;
+    }
+
+    /**
+     * The latest publication from the commits of {@code runs/published}, newest first: each append
+     * carries its row as JSON in the commit's metadata, so the published state is one small file read
+     * on the driver, not a Spark job. Empty when the log holds no such commit any more (then the
+     * table is read).
+     */
+    private Optional<Publication> fromCommits() {
+        OptionalLong latest = latestVersion(PUBLISHED);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        for (long version = latest.getAsLong(); version >= 0 && version > latest.getAsLong() - 20; version--) {
+            Optional<String> metadata = committedBy(PUBLISHED, version);
+            if (metadata.isPresent() && metadata.get().startsWith("{")) {
+                try {
+                    return Optional.of(RunReports.JSON.readValue(metadata.get(), Publication.class));
+                }
+                catch (IOException e) {
+                    // not a publication's commit: look further back
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The state a given run published, if it did. */
+    public Optional<Publication> publishedBy(String run) {
+        requireNonNull(run, "run is null");
+        return latestPublication(run);
+    }
+
+    private Optional<Publication> latestPublication(String run) {
+        if (latestVersion(PUBLISHED).isEmpty()) {
+            return Optional.empty();
+        }
+        Dataset<Row> rows = spark.read().format("delta").load(warehouse.location(PUBLISHED));
+        if (run != null) {
+            rows = rows.filter(col("run_id").equalTo(run));
+        }
+        // One row: the newest.
+        List<Row> newest = rows.orderBy(col("published_at").desc(), col("run_id").desc()).limit(1).collectAsList();
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = newest.get(0);
+        Map<String, Long> versions = new TreeMap<>(row.<String, Long>getJavaMap(3));
+        Object at = row.get(2);
+        Instant instant = at instanceof Instant i ? i : ((java.sql.Timestamp) at).toInstant();
+        return Optional.of(new Publication(row.getString(0), row.getString(1), instant, versions));
+    }
+
+    /** Whether the published state holds a table. */
+    public boolean exists(TableName table) {
+        return published().contains(table);
+    }
+
+    /** A table of the warehouse at {@code location} as the latest published run left it: what any reader sees. */
+    public static Dataset<Row> readPublished(SparkSession spark, String location, String table) {
+        return reader(spark, new Warehouse(location)).read(new TableName(table));
+    }
+
+    /** A table as the latest published run left it. */
+    public Dataset<Row> read(TableName table) {
+        return read(table, published());
+    }
+
+    /** A table as a given publication left it (time travel). */
+    public Dataset<Row> read(TableName table, Publication publication) {
+        long version = publication.version(table).orElseThrow(() -> new IllegalStateException(
+                "Cannot read " + table + ": " + (publication.isNone() ? "nothing is published in " + warehouse.root()
+                        : "run " + publication.runId() + " published no version of it")));
+        return readVersion(table, version);
+    }
+
+    public Dataset<Row> readVersion(TableName table, long version) {
+        return spark.read().format("delta").option("versionAsOf", version).load(warehouse.location(table));
+    }
+
+    /** The version of a table this run committed, before it is published (theme scores are drawn from metric_values so). */
+    public Dataset<Row> readCommitted(TableName table) {
+        Long version = committed.get(table.path());
+        if (version == null) {
+            throw new IllegalStateException("Cannot read " + table + " as run " + runId + " wrote it: the run did not commit it");
+        }
+        return readVersion(table, version);
+    }
+
+    /** The run that committed a version of a table, from the commit's {@code userMetadata}. */
+    public Optional<String> committedBy(TableName table, long version) {
+        // The commit's own file holds its commitInfo: read on the driver, no Spark job (history() is one per call).
+        org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(warehouse.location(table) + "/" + LOG_FOLDER + "/"
+                + String.format("%020d.json", version));
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(fileSystem().open(commit),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                com.fasterxml.jackson.databind.JsonNode info = RunReports.JSON.readTree(line).get("commitInfo");
+                if (info != null) {
+                    com.fasterxml.jackson.databind.JsonNode user = info.get("userMetadata");
+                    return user == null || user.isNull() ? Optional.empty() : Optional.of(user.asText());
+                }
+            }
+            return Optional.empty();
+        }
+        catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read commit " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The run that committed the published version of a table. */
+    public Optional<String> publishedCommitOf(TableName table) {
+        return published().version(table).flatMap(version -> committedBy(table, version));
+    }
+
+    // ---- a run's commits ----
+
+    /** Replaces a table's rows (and schema) in one commit. Returns the version committed. */
+    public long overwrite(TableName table, Dataset<Row> rows, String... partitionBy) {
+        return write(table, rows, SaveMode.Overwrite, partitionBy);
+    }
+
+    /** Appends rows in one commit. Returns the version committed. */
+    public long append(TableName table, Dataset<Row> rows, String... partitionBy) {
+        return write(table, rows, SaveMode.Append, partitionBy);
+    }
+
+    private long write(TableName table, Dataset<Row> rows, SaveMode mode, String... partitionBy) {
+        requireRun(table);
+        DataFrameWriter<Row> writer = rows.write().format("delta").mode(mode)
+                .option("userMetadata", runId)
+                // A retried commit of this run is skipped by Delta, not applied twice.
+                .option("txnAppId", txnAppId())
+                .option("txnVersion", 0L);
+        if (mode == SaveMode.Overwrite) {
+            writer = writer.option("overwriteSchema", "true");
+        }
+        if (partitionBy.length > 0) {
+            writer = writer.partitionBy(partitionBy);
+        }
+        writer.save(warehouse.location(table));
+        return recordCommit(table);
+    }
+
+    /**
+     * Runs a Delta operation (a MERGE, say) on a table as this run's one commit of it, with the run's
+     * id and idempotence settings in force. Returns the version committed.
+     */
+    public long commit(TableName table, Consumer<DeltaTable> operation) {
+        requireRun(table);
+        spark.conf().set(TXN_APP_ID, txnAppId());
+        spark.conf().set(TXN_VERSION, "0");
+        try {
+            operation.accept(DeltaTable.forPath(spark, warehouse.location(table)));
+        }
+        finally {
+            spark.conf().unset(TXN_APP_ID);
+            spark.conf().unset(TXN_VERSION);
+        }
+        return recordCommit(table);
+    }
+
+    /** Keeps a table as published: this run commits nothing to it. */
+    public void keep(TableName table) {
+        requireNonNull(table, "table is null");
+    }
+
+    private void requireRun(TableName table) {
+        if (runId == null) {
+            throw new IllegalStateException("Cannot write " + table + ": this warehouse handle only reads");
+        }
+        if (committed.containsKey(table.path())) {
+            throw new IllegalStateException("Cannot write " + table + " twice in run " + runId + ": a run commits each table once");
+        }
+    }
+
+    private String txnAppId() {
+        return "charter-metrics/" + runId;
+    }
+
+    private long recordCommit(TableName table) {
+        long version = latestVersion(table).orElseThrow(() -> new IllegalStateException("Cannot find the commit of " + table + " just made"));
+        committed.put(table.path(), version);
+        return version;
+    }
+
+    /** The tables this run committed, with their versions, in commit order. */
+    public Map<String, Long> committed() {
+        return java.util.Collections.unmodifiableMap(committed);
+    }
+
+    /**
+     * Publishes the run: one row appended to {@code runs/published} naming every table's version, the
+     * published ones this run did not touch and those it committed. Returns the new published state.
+     */
+    public Publication publish(String job) {
+        requireNonNull(job, "job is null");
+        if (runId == null) {
+            throw new IllegalStateException("Cannot publish: this warehouse handle only reads");
+        }
+        Map<String, Long> versions = new TreeMap<>(published().versions());
+        versions.putAll(committed);
+        Publication publication = new Publication(runId, job, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), versions);
+        Row row = RowFactory.create(runId, job, java.sql.Timestamp.from(publication.publishedAt()),
+                scala.jdk.javaapi.CollectionConverters.asScala(versions));
+        String metadata;
+        try {
+            metadata = RunReports.JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(publication);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot publish run " + runId + ": " + e.getMessage(), e);
+        }
+        spark.createDataFrame(List.of(row), PUBLISHED_SCHEMA).coalesce(1).write().format("delta").mode(SaveMode.Append)
+                // The row again, for readers of the published state that read the log, not the table.
+                .option("userMetadata", metadata)
+                .option("txnAppId", txnAppId())
+                .option("txnVersion", 0L)
+                .save(warehouse.location(PUBLISHED));
+        published = publication;
+        return publication;
+    }
+
+    // ---- repairs and retention ----
+
+    /**
+     * Undoes every commit no published run lists: a table whose latest version is newer than the
+     * published one is restored to it (a new commit with the published rows); a table never published
+     * is removed. For a failed run's tables, and first thing in every run for a killed one's. Returns
+     * what it did, a line per table.
+     */
+    public List<String> undoUnpublished() {
+        List<String> repaired = new ArrayList<>();
+        Publication state = published();
+        for (TableName table : tables()) {
+            if (table.equals(PUBLISHED) || table.equals(RUN_REPORTS)) {
+                continue;
+            }
+            OptionalLong latest = latestVersion(table);
+            Optional<Long> version = state.version(table);
+            if (version.isEmpty()) {
+                delete(warehouse.location(table));
+                repaired.add(table + ": removed (never published)");
+            }
+            else if (latest.isPresent() && latest.getAsLong() > version.get()) {
+                DeltaTable.forPath(spark, warehouse.location(table)).restoreToVersion(version.get());
+                repaired.add(table + ": restored to published version " + version.get() + " (was " + latest.getAsLong() + ")");
+            }
+        }
+        repaired.forEach(line -> LOG.info("Undid an unpublished commit: {}", line));
+        return repaired;
+    }
+
+    /**
+     * Retention and compaction of every table, as one run: each table's retention property set to
+     * {@code retention} (Delta's vacuum reads it there), its small files compacted (OPTIMIZE: the
+     * nightly's appends and merges leave many), and the files no version within the retention needs
+     * deleted (VACUUM). Versions older than the retention can no longer be read (time travel ends
+     * there). Returns a line per table saying what was done; the caller publishes.
+     */
+    public List<String> maintain(Duration retention) {
+        requireNonNull(retention, "retention is null");
+        if (runId == null) {
+            throw new IllegalStateException("Cannot maintain the tables: this warehouse handle only reads");
+        }
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("Cannot maintain the tables: retention must not be negative, was " + retention);
+        }
+        if (retention.compareTo(DEFAULT_RETENTION) < 0) {
+            spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+        }
+        List<String> done = new ArrayList<>();
+        for (TableName table : tables()) {
+            String location = warehouse.location(table);
+            boolean published = published().contains(table);
+            if (!published && !table.path().startsWith("runs/")) {
+                continue;
+            }
+            String days = "interval " + retention.toDays() + " days";
+            spark.sql("ALTER TABLE delta.`" + location + "` SET TBLPROPERTIES ('delta.deletedFileRetentionDuration' = '" + days
+                    + "', 'delta.logRetentionDuration' = '" + (retention.toDays() < 30 ? "interval 30 days" : days) + "')");
+            Row metrics = DeltaTable.forPath(spark, location).optimize().executeCompaction().first().getStruct(1);
+            DeltaTable.forPath(spark, location).vacuum();
+            String line = table + ": retention " + retention.toDays() + " days, compacted (" + metrics.getAs("numFilesAdded") + " file(s) added, "
+                    + metrics.getAs("numFilesRemoved") + " removed), vacuumed";
+            LOG.info("Maintained {}", line);
+            done.add(line);
+            if (published) {
+                committed.put(table.path(), latestVersion(table).getAsLong());
+            }
+        }
+        return done;
+    }
+
+    /** Every Delta table under the warehouse root ({@code <area>/<table>/_delta_log}), by path. */
+    public List<TableName> tables() {
+        List<TableName> tables = new ArrayList<>();
+        FileSystem fs = fileSystem();
+        for (FileStatus area : list(fs, new org.apache.hadoop.fs.Path(warehouse.root()))) {
+            if (!area.isDirectory()) {
+                continue;
+            }
+            for (FileStatus table : list(fs, area.getPath())) {
+                String path = area.getPath().getName() + "/" + table.getPath().getName();
+                try {
+                    if (table.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(table.getPath(), LOG_FOLDER))) {
+                        tables.add(new TableName(path));
+                    }
+                }
+                catch (IllegalArgumentException e) {
+                    // not a table's folder
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException("Cannot look at " + table.getPath() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        tables.sort(java.util.Comparator.comparing(TableName::path));
+        return tables;
+    }
+
+    /** A table's latest committed version, from its log's file names (no Spark job); empty if it is no Delta table. */
+    public OptionalLong latestVersion(TableName table) {
+        FileSystem fs = fileSystem();
+        long latest = -1;
+        for (FileStatus file : list(fs, new org.apache.hadoop.fs.Path(warehouse.location(table), LOG_FOLDER))) {
+            String name = file.getPath().getName();
+            if (name.endsWith(".json") && name.length() == 25 && Character.isDigit(name.charAt(0))) {
+                latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+            }
+        }
+        return latest < 0 ? OptionalLong.empty() : OptionalLong.of(latest);
+    }
+
+    private static List<FileStatus> list(FileSystem fs, org.apache.hadoop.fs.Path folder) {
+        try {
+            return List.of(fs.listStatus(folder));
+        }
+        catch (FileNotFoundException e) {
+            return List.of();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void delete(String location) {
+        try {
+            fileSystem().delete(new org.apache.hadoop.fs.Path(location), true);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + location + ": " + e.getMessage(), e);
+        }
+    }
+}
