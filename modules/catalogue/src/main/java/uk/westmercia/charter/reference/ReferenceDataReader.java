@@ -123,6 +123,10 @@ public final class ReferenceDataReader {
         }
         try (Reader reader = LandingFiles.openText(Files.newInputStream(file), fileName);
                 CSVParser parser = LandingFiles.CSV.parse(reader)) {
+            List<String> repeated = LandingFiles.repeatedHeaders(parser.getHeaderNames());
+            if (!repeated.isEmpty()) {
+                throw new InputRefusedException("Cannot read " + name + ": header repeats column(s) " + String.join(", ", repeated));
+            }
             Set<String> header = parser.getHeaderNames().stream().map(LandingFiles::normaliseHeader).collect(Collectors.toSet());
             List<String> missing = columns.stream().filter(column -> !header.contains(column)).toList();
             if (!missing.isEmpty()) {

@@ -60,6 +60,14 @@ class ReferenceDataReaderTest {
     }
 
     @Test
+    void aHeaderThatRepeatsAColumnIsRefusedNamingIt() throws IOException {
+        write("areas.csv", "snt_code,snt_name,lpa_code,LPA_CODE\nHER01,Hereford City,HER,SHR\n");
+
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("Cannot read reference/areas.csv: header repeats column(s) lpa_code (columns 3 and 4)");
+    }
+
+    @Test
     void withoutHarmWeightsThereAreNone() {
         assertThat(ReferenceDataReader.read(landing).harmWeights()).isEmpty();
     }

@@ -114,6 +114,10 @@ public final class FileReader {
             if (names.isEmpty()) {
                 return Counts.refused(fileName + ": file refused, it is empty (no header row)");
             }
+            List<String> repeated = LandingFiles.repeatedHeaders(names);
+            if (!repeated.isEmpty()) {
+                return Counts.refused(fileName + ": file refused, header repeats column(s) " + String.join(", ", repeated));
+            }
             for (int i = 0; i < names.size(); i++) {
                 header.putIfAbsent(LandingFiles.normaliseHeader(names.get(i)), i);
             }

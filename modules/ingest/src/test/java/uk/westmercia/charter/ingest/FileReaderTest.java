@@ -218,6 +218,21 @@ class FileReaderTest {
     }
 
     @Test
+    void aHeaderThatRepeatsAColumnIsRefusedNamingIt() {
+        // Matched as headers are, case-insensitively after trimming: the first occurrence no longer wins unseen.
+        IngestFixtures.Read read = readText(Source.CRIME, "crime/crime-2024-04-30.csv",
+                "crime_ref,recorded_date,category,snt_code, SNT_Code \nWM1,2024-04-01,Drugs,HER01,SHR02\n");
+        assertThat(read.summary().refusal()).isEqualTo("crime/crime-2024-04-30.csv: file refused, header repeats column(s) snt_code (columns 4 and 5)");
+        assertThat(read.summary().rowsRead()).isZero();
+        assertThat(read.lines()).isEmpty();
+
+        IngestFixtures.Read many = readText(Source.SURVEY_PARISH, "survey-parish/p.csv",
+                "response_id,response_date,parish_code,notes,Notes,response_id,NOTES,,\nA1,2024-04-03,P001,,,,,,\n");
+        assertThat(many.summary().refusal())
+                .isEqualTo("survey-parish/p.csv: file refused, header repeats column(s) response_id (columns 1 and 6), notes (columns 4, 5 and 7)");
+    }
+
+    @Test
     void crimeFileWithNeitherExtractedAtNorAFileNameDateIsRefused() {
         IngestFixtures.Read read = readText(Source.CRIME, "crime/latest.csv", "crime_ref,recorded_date,category,snt_code\nWM1,2024-04-01,Drugs,HER01\n");
         assertThat(read.summary().refusal()).isEqualTo("crime/latest.csv: file refused, header lacks column extracted_at and the file name carries"
