@@ -5,10 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,10 +56,8 @@ public final class LandingFiles {
                 .setByteOrderMarks(ByteOrderMark.UTF_8)
                 .setInclude(false)
                 .get();
-        // Bytes that are not UTF-8 fail the read (a CharacterCodingException) rather than becoming U+FFFD unseen.
-        return new InputStreamReader(withoutBom, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        // Bytes that are not UTF-8 fail the read (a NotUtf8Exception naming the line) rather than becoming U+FFFD unseen.
+        return new Utf8LineReader(withoutBom);
     }
 
     /**

@@ -33,6 +33,7 @@ import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.commons.io.output.NullOutputStream;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.landing.LandingFiles;
+import uk.westmercia.charter.landing.NotUtf8Exception;
 
 /**
  * Reads one landing file once: hashes its bytes, checks its header, validates every row and keeps
@@ -73,6 +74,10 @@ public final class FileReader {
         catch (IOException | UncheckedIOException e) {
             // A file that cannot be read to its end (a truncated gzip, bytes that are not UTF-8) is refused
             // whole, with one line: staging what came before would lose the rest without a trace.
+            if (rootCause(e) instanceof NotUtf8Exception notUtf8) {
+                // The decoder counts lines itself: the line of the bad byte, exactly.
+                return new FileSummary(null, 0, 0, fileName + ": file refused, " + notUtf8.getMessage());
+            }
             String why = rootCause(e) instanceof CharacterCodingException ? "it is not UTF-8 text" : rootMessage(e);
             // Near, not at: the text is decoded ahead of the parser.
             String near = position == 0 ? "" : " (near " + where().trim() + ")";
@@ -106,6 +111,9 @@ public final class FileReader {
             parser = CSV.parse(text);
         }
         catch (IllegalArgumentException | UncheckedIOException e) {
+            if (rootCause(e) instanceof IOException && !(rootCause(e) instanceof CSVException)) {
+                throw e; // bytes that are not UTF-8 on the header line, a failing read: see read()
+            }
             return Counts.refused("Cannot read " + fileName + ": its header row is not valid CSV (" + e.getMessage() + ")");
         }
         try (parser) {

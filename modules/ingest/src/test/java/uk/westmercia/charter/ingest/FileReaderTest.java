@@ -266,7 +266,23 @@ class FileReaderTest {
         byte[] latin1 = "response_id,response_date,parish_code\nA1,2024-04-03,P001\nA\u00e9,2024-04-03,P001\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
         IngestFixtures.Read read = IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv", new ByteArrayInputStream(latin1));
-        assertThat(read.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, it cannot be read: it is not UTF-8 text");
+        assertThat(read.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, line 3 is not UTF-8 text");
+        // The line of the bad byte, even where the text is decoded far ahead of the parser, and on the header line.
+        StringBuilder longer = new StringBuilder("response_id,response_date,parish_code\n");
+        for (int i = 0; i < 30_000; i++) {
+            longer.append("A").append(i).append(",2024-04-03,\"P\n001\"\n");
+        }
+        longer.append("B\u00e9,2024-04-03,P001\n");
+        IngestFixtures.Read far = IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv",
+                new ByteArrayInputStream(longer.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(far.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, line 60002 is not UTF-8 text");
+        IngestFixtures.Read header = IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv",
+                new ByteArrayInputStream("response_id,r\u00e9sponse_date,parish_code\nA1,2024-04-03,P001\n".getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(header.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, line 1 is not UTF-8 text");
+        // JSON Lines: the line is the record.
+        IngestFixtures.Read json = IngestFixtures.read(Source.ENGAGEMENT, "engagement/e.jsonl",
+                new ByteArrayInputStream("{\"a\":1}\n\n{\"b\":\"\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(json.summary().refusal()).isEqualTo("engagement/e.jsonl: file refused, line 3 is not UTF-8 text");
 
         IngestFixtures.Read empty = readText(Source.SURVEY_PARISH, "survey-parish/p.csv", "");
         assertThat(empty.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, it is empty (no header row)");
