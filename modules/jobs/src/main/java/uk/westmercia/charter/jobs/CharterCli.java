@@ -34,7 +34,7 @@ import uk.westmercia.charter.warehouse.Warehouse;
  * Exit codes: 0 success, 2 bad command line, 3 input refused, 1 anything else. Every failure prints
  * one line saying what and where before any stack trace.
  */
-@Command(name = "charter", mixinStandardHelpOptions = true, versionProvider = CharterCli.Version.class,
+@Command(name = "jobs/charter", mixinStandardHelpOptions = true, versionProvider = CharterCli.Version.class,
         description = "Charter metrics: measures the West Mercia Local Policing Charter's promises.",
         subcommands = {CharterCli.Nightly.class, CharterCli.Export.class, CharterCli.Scorecard.class, CharterCli.Generate.class})
 public final class CharterCli {
@@ -52,7 +52,8 @@ public final class CharterCli {
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter err = exception.getCommandLine().getErr();
             err.println("charter: " + exception.getMessage());
-            err.println("Try 'jobs/charter " + exception.getCommandLine().getCommandName() + " --help'.");
+            // The command's full name as typed: "jobs/charter" or "jobs/charter nightly" (never "jobs/charter charter").
+            err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_COMMAND_LINE.code();
         });
         commandLine.setExecutionExceptionHandler((exception, parsed, result) -> {
@@ -87,6 +88,27 @@ public final class CharterCli {
             }
         }
         return resolved;
+    }
+
+    /**
+     * Refuses (exit 2) a --warehouse that is a file, or under a file, before anything else: else the
+     * lock or Spark fails later with a message that does not say what is wrong.
+     */
+    static void requireWarehouseFolder(String what, Path warehouse) {
+        Path absolute = warehouse.toAbsolutePath().normalize();
+        if (java.nio.file.Files.exists(absolute) && !java.nio.file.Files.isDirectory(absolute)) {
+            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, what + ": --warehouse " + absolute + " is a file, not a folder;"
+                    + " give the warehouse folder (a new folder is created)");
+        }
+        for (Path parent = absolute.getParent(); parent != null; parent = parent.getParent()) {
+            if (java.nio.file.Files.exists(parent)) {
+                if (!java.nio.file.Files.isDirectory(parent)) {
+                    throw new JobFailure(ExitCode.BAD_COMMAND_LINE, what + ": --warehouse " + absolute + " cannot be a folder: "
+                            + parent + " is a file, not a folder");
+                }
+                break;
+            }
+        }
     }
 
     static ExitCode exitCodeOf(Throwable exception) {
@@ -144,6 +166,10 @@ public final class CharterCli {
                 description = "Largest share of a source's rows that may be rejected before the run is refused (default: ${DEFAULT-VALUE}).")
         double rejectThreshold;
 
+        @Option(names = "--allow-future-as-of",
+                description = "Accept an --as-of after today (London time): without it a future --as-of is refused as a mistyped date.")
+        boolean allowFutureAsOf;
+
         @Option(names = "--recompute-all",
                 description = "Recompute every period of every metric, not only those the new rows reach (after deploying changed metric code).")
         boolean recomputeAll;
@@ -153,7 +179,13 @@ public final class CharterCli {
 
         @Override
         public Integer call() {
-            LocalDate effectiveAsOf = asOf != null ? asOf : LondonTime.londonDate(Clock.systemUTC().instant()).minusDays(1);
+            requireWarehouseFolder("Cannot run nightly", warehouse);
+            LocalDate today = LondonTime.londonDate(Clock.systemUTC().instant());
+            if (asOf != null && asOf.isAfter(today) && !allowFutureAsOf) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: --as-of " + asOf + " is in the future (today is " + today
+                        + ", London time); give --allow-future-as-of as well if that is meant");
+            }
+            LocalDate effectiveAsOf = asOf != null ? asOf : today.minusDays(1);
             if (!(rejectThreshold >= 0 && rejectThreshold <= 1)) {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: --reject-threshold must be a share between 0 and 1, was " + rejectThreshold);
             }
@@ -199,6 +231,7 @@ public final class CharterCli {
 
         @Override
         public Integer call() throws Exception {
+            requireWarehouseFolder("Cannot export", warehouse);
             TableExport.Format parsed = TableExport.Format.parse(format);
             List<Path> paths = TableExport.resolve(new Warehouse(warehouse), table);
             SparkSession spark = session("export");
@@ -235,6 +268,7 @@ public final class CharterCli {
 
         @Override
         public Integer call() {
+            requireWarehouseFolder("Cannot run scorecard", warehouse);
             Period period;
             try {
                 period = Period.parse(PeriodType.QUARTER, quarter);
