@@ -122,8 +122,7 @@ public final class CharterCli {
     }
 
     static String oneLine(Throwable exception) {
-        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return FailureMessage.oneLine(exception);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
