@@ -233,6 +233,20 @@ class FileReaderTest {
     }
 
     @Test
+    void aJsonRecordThatGivesAFieldTwiceIsRejected() {
+        String record = "{\"engagement_id\":\"E%d\",\"date\":\"2024-04-01\",\"type\":\"drop_in\",\"lpa_code\":\"HER\",\"status\":\"held\"%s}\n";
+        IngestFixtures.Read read = readText(Source.ENGAGEMENT, "engagement/e.jsonl",
+                String.format(record, 1, ",\"attendees\":5,\"attendees\":99")
+                        + String.format(record, 2, ",\"attendees\":5,\" Attendees\":99")
+                        + String.format(record, 3, ",\"attendees\":5"));
+
+        String reason = " is given more than once (fields match case-insensitively after trimming)";
+        assertRejected(read, 1, RejectReason.MALFORMED, null, "field 'attendees'" + reason);
+        assertRejected(read, 2, RejectReason.MALFORMED, null, "field 'Attendees'" + reason);
+        assertThat(value(Source.ENGAGEMENT, staged(read, 3), "attendees")).isEqualTo(5L);
+    }
+
+    @Test
     void crimeFileWithNeitherExtractedAtNorAFileNameDateIsRefused() {
         IngestFixtures.Read read = readText(Source.CRIME, "crime/latest.csv", "crime_ref,recorded_date,category,snt_code\nWM1,2024-04-01,Drugs,HER01\n");
         assertThat(read.summary().refusal()).isEqualTo("crime/latest.csv: file refused, header lacks column extracted_at and the file name carries"
