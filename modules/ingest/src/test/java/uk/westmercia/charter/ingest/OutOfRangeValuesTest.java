@@ -49,6 +49,17 @@ class OutOfRangeValuesTest {
     }
 
     @Test
+    void aJsonNumberBeyondADoubleIsRejectedNotStagedAsInfinity() {
+        IngestFixtures.Read read = IngestFixtures.readText(Source.ENGAGEMENT, "engagement/e.jsonl",
+                record("1").replace("}", ",\"volunteer_hours\":1e400}") + record("2").replace("E1", "E2").replace("}", ",\"volunteer_hours\":\"1e400\"}"));
+
+        assertThat(read.at(1).outcome()).isInstanceOf(RowOutcome.Rejected.class);
+        assertThat(((RowOutcome.Rejected) read.at(1).outcome()).reason()).isEqualTo(RejectReason.BAD_NUMBER);
+        assertThat(read.at(2).outcome()).isEqualTo(new RowOutcome.Rejected(RejectReason.BAD_NUMBER, "volunteer_hours",
+                "volunteer_hours '1e400' is not a finite number"));
+    }
+
+    @Test
     void aHugeIntegerAsTextIsRejectedNotWrapped() {
         // As a CSV cell reaches the validator (and as a JSON string): text.
         assertThat(attendees("99999999999999999999")).isEqualTo(new RowOutcome.Rejected(RejectReason.BAD_NUMBER, "attendees",
