@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.io.ByteOrderMark;
@@ -53,10 +56,35 @@ public final class LandingFiles {
                 .setByteOrderMarks(ByteOrderMark.UTF_8)
                 .setInclude(false)
                 .get();
-        // Bytes that are not UTF-8 fail the read (a CharacterCodingException) rather than becoming U+FFFD unseen.
-        return new InputStreamReader(withoutBom, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        // Bytes that are not UTF-8 fail the read (a NotUtf8Exception naming the line) rather than becoming U+FFFD unseen.
+        return new Utf8LineReader(withoutBom);
+    }
+
+    /**
+     * The header's names that occur more than once as the contract compares them (case-insensitively
+     * after trimming), each as first written with the columns (from 1) where it occurs, e.g.
+     * {@code snt_code (columns 4 and 7)}. Empty names (a trailing comma) are not counted. Such a file
+     * is refused: which of the columns holds the values is anyone's guess.
+     */
+    public static List<String> repeatedHeaders(List<String> names) {
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        Map<String, String> written = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = normaliseHeader(names.get(i));
+            if (!name.isEmpty()) {
+                positions.computeIfAbsent(name, key -> new ArrayList<>()).add(i + 1);
+                written.putIfAbsent(name, names.get(i).trim());
+            }
+        }
+        List<String> repeated = new ArrayList<>();
+        positions.forEach((name, columns) -> {
+            if (columns.size() > 1) {
+                String list = columns.subList(0, columns.size() - 1).stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + " and " + columns.get(columns.size() - 1);
+                repeated.add(written.get(name) + " (columns " + list + ")");
+            }
+        });
+        return repeated;
     }
 
     /** Header names as the contract compares them. */

@@ -17,10 +17,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.westmercia.charter.landing.CellText;
 import uk.westmercia.charter.landing.InputRefusedException;
 import uk.westmercia.charter.landing.LandingFiles;
+import uk.westmercia.charter.landing.NotUtf8Exception;
 
 /**
  * Reads {@code <landing>/reference/}. Reference tables are small and every metric depends on them,
@@ -29,6 +33,8 @@ import uk.westmercia.charter.landing.LandingFiles;
 public final class ReferenceDataReader {
     private static final Set<String> AGE_BANDS = Set.of("16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+");
     private static final Set<String> SEXES = Set.of("F", "M");
+    /** The landing's CSV, but blank lines come through as records so each record's line is exact; they are then skipped. */
+    private static final CSVFormat CSV = LandingFiles.CSV.builder().setIgnoreEmptyLines(false).get();
 
     private ReferenceDataReader() {
     }
@@ -98,7 +104,7 @@ public final class ReferenceDataReader {
         boolean harmFile = read(folder, "harm-weights.csv", false, List.of("category", "weight"), row -> {
             String category = row.oneOf("category", categories);
             if (harmLines.containsKey(category)) {
-                throw row.refuse("category", "'" + category + "' has a weight already, at line " + harmLines.get(category));
+                throw row.refuse("category", CellText.quoted(category) + " has a weight already, at line " + harmLines.get(category));
             }
             harmLines.put(category, row.line());
             harmWeights.put(category, row.number("weight"));
@@ -128,26 +134,52 @@ public final class ReferenceDataReader {
             return false;
         }
         try (Reader reader = LandingFiles.openText(file.get(), fileName);
-                CSVParser parser = LandingFiles.CSV.parse(reader)) {
+                CSVParser parser = CSV.parse(reader)) {
+            List<String> repeated = LandingFiles.repeatedHeaders(parser.getHeaderNames());
+            if (!repeated.isEmpty()) {
+                throw new InputRefusedException("Cannot read " + name + ": header repeats column(s) " + String.join(", ", repeated));
+            }
             Set<String> header = parser.getHeaderNames().stream().map(LandingFiles::normaliseHeader).collect(Collectors.toSet());
             List<String> missing = columns.stream().filter(column -> !header.contains(column)).toList();
             if (!missing.isEmpty()) {
                 throw new InputRefusedException("Cannot read " + name + ": header lacks required column(s) " + String.join(", ", missing));
             }
+            // A record's line is the physical line it starts on, after any multi-line quoted cell before it.
+            long previousLine = parser.getCurrentLineNumber();
             for (CSVRecord record : parser) {
-                rowReader.accept(new Row(name, record));
+                long line = previousLine + 1;
+                previousLine = parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue; // a blank line is not a row
+                }
+                rowReader.accept(new Row(name, record, line));
             }
             return true;
         }
         catch (CharacterCodingException e) {
-            throw new InputRefusedException("Cannot read " + name + ": it is not UTF-8 text");
+            throw notUtf8(name, e);
+        }
+        catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException notUtf8) {
+                throw notUtf8(name, notUtf8);
+            }
+            if (e.getCause() instanceof CSVException bad) {
+                throw new InputRefusedException("Cannot read " + name + ": it cannot be parsed as CSV (a quote opened and not closed?): " + bad.getMessage());
+            }
+            throw new UncheckedIOException("Cannot read " + name + ": " + e.getCause().getMessage(), e.getCause());
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name + ": " + e.getMessage(), e);
         }
     }
 
-    private record Row(String file, CSVRecord record) {
+    private static InputRefusedException notUtf8(String name, CharacterCodingException e) {
+        return new InputRefusedException("Cannot read " + name + ": "
+                + (e instanceof NotUtf8Exception notUtf8 ? notUtf8.getMessage() : "it is not UTF-8 text"));
+    }
+
+    /** One record and its line: the physical line it starts on, the header being line 1, as an editor shows them. */
+    private record Row(String file, CSVRecord record, long line) {
         String text(String column) {
             String value = record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
             if (value.isEmpty()) {
@@ -158,14 +190,14 @@ public final class ReferenceDataReader {
 
         Lpa lpa(String column) {
             String value = text(column);
-            return Lpa.fromCode(value).orElseThrow(() -> refuse(column, "unknown LPA '" + value + "', expected one of "
+            return Lpa.fromCode(value).orElseThrow(() -> refuse(column, "unknown LPA " + CellText.quoted(value) + ", expected one of "
                     + Arrays.stream(Lpa.values()).map(Lpa::code).collect(Collectors.joining(", "))));
         }
 
         String oneOf(String column, Set<String> allowed) {
             String value = text(column);
             if (!allowed.contains(value)) {
-                throw refuse(column, "unknown value '" + value + "'");
+                throw refuse(column, "unknown value " + CellText.quoted(value));
             }
             return value;
         }
@@ -175,12 +207,15 @@ public final class ReferenceDataReader {
             try {
                 long count = Long.parseLong(value);
                 if (count < 0) {
-                    throw refuse(column, "must be >= 0, was " + value);
+                    throw refuse(column, "must be >= 0, was " + CellText.cut(value));
                 }
                 return count;
             }
             catch (NumberFormatException e) {
-                throw refuse(column, "not a whole number: '" + value + "'");
+                if (value.matches("[+-]?[0-9]+")) {
+                    throw refuse(column, "out of range for a whole number (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "): " + CellText.quoted(value));
+                }
+                throw refuse(column, "not a whole number: " + CellText.quoted(value));
             }
         }
 
@@ -190,13 +225,8 @@ public final class ReferenceDataReader {
                 return Double.parseDouble(value);
             }
             catch (NumberFormatException e) {
-                throw refuse(column, "not a number: '" + value + "'");
+                throw refuse(column, "not a number: " + CellText.quoted(value));
             }
-        }
-
-        /** Line numbers count the header as line 1, as an editor shows them. */
-        long line() {
-            return record.getRecordNumber() + 1;
         }
 
         InputRefusedException refuse(String column, String why) {

@@ -60,6 +60,47 @@ class ReferenceDataReaderTest {
     }
 
     @Test
+    void aHeaderThatRepeatsAColumnIsRefusedNamingIt() throws IOException {
+        write("areas.csv", "snt_code,snt_name,lpa_code,LPA_CODE\nHER01,Hereford City,HER,SHR\n");
+
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("Cannot read reference/areas.csv: header repeats column(s) lpa_code (columns 3 and 4)");
+    }
+
+    @Test
+    void theLineOfAnErrorIsThePhysicalLineAfterAMultiLineQuotedCell() throws IOException {
+        // Record 3 starts on line 5: the quoted name before it spans lines 2 to 3, and line 4 is blank.
+        write("areas.csv", "snt_code,snt_name,lpa_code\nHER01,\"Hereford\nCity\",HER\n\nSHR01,Shrewsbury,XXX\n");
+
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("reference/areas.csv line 5, column lpa_code: unknown LPA 'XXX', expected one of HER, NWO, SHR, SWO, TWR");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNamingTheLine() throws IOException {
+        byte[] latin1 = "snt_code,snt_name,lpa_code\nHER01,Hereford City,HER\nSHR01,Shrewsbury \u00e9,SHR\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(landing.resolve("reference/areas.csv"), latin1);
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("Cannot read reference/areas.csv: line 3 is not UTF-8 text");
+
+        Files.write(landing.resolve("reference/areas.csv"), "snt_code,snt_n\u00e4me,lpa_code\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("Cannot read reference/areas.csv: line 1 is not UTF-8 text");
+    }
+
+    @Test
+    void aVeryLongOrHugeValueIsCutAndSaidWhatIsWrong() throws IOException {
+        write("population.csv", "snt_code,age_band,sex,population\nHER01,16-24,F,100\nHER01,16-24," + "Z".repeat(100_000) + ",5\n");
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("reference/population.csv line 3, column sex: unknown value '" + "Z".repeat(60) + "\u2026 (100000 characters)'");
+
+        write("population.csv", "snt_code,age_band,sex,population\nHER01,16-24,F,99999999999999999999\n");
+        assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
+                .hasMessage("reference/population.csv line 2, column population: out of range for a whole number "
+                        + "(-9223372036854775808 to 9223372036854775807): '99999999999999999999'");
+    }
+
+    @Test
     void withoutHarmWeightsThereAreNone() {
         assertThat(ReferenceDataReader.read(landing).harmWeights()).isEmpty();
     }

@@ -2,6 +2,7 @@ package uk.westmercia.charter.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -32,14 +34,18 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.commons.io.output.NullOutputStream;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.landing.CellText;
 import uk.westmercia.charter.landing.LandingFiles;
+import uk.westmercia.charter.landing.NotUtf8Exception;
 
 /**
  * Reads one landing file once: hashes its bytes, checks its header, validates every row and keeps
  * keys unique within the file. Rows are handed on as they are read, so memory stays flat.
  */
 public final class FileReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A field given twice in one record is refused, not settled silently by the last one (the CSV header's rule). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
     /** The landing format, but blank lines come through as records so line numbers stay exact; they are then skipped. */
     private static final CSVFormat CSV = LandingFiles.CSV.builder().setIgnoreEmptyLines(false).get();
 
@@ -73,6 +79,10 @@ public final class FileReader {
         catch (IOException | UncheckedIOException e) {
             // A file that cannot be read to its end (a truncated gzip, bytes that are not UTF-8) is refused
             // whole, with one line: staging what came before would lose the rest without a trace.
+            if (rootCause(e) instanceof NotUtf8Exception notUtf8) {
+                // The decoder counts lines itself: the line of the bad byte, exactly.
+                return new FileSummary(null, 0, 0, fileName + ": file refused, " + notUtf8.getMessage());
+            }
             String why = rootCause(e) instanceof CharacterCodingException ? "it is not UTF-8 text" : rootMessage(e);
             // Near, not at: the text is decoded ahead of the parser.
             String near = position == 0 ? "" : " (near " + where().trim() + ")";
@@ -106,6 +116,9 @@ public final class FileReader {
             parser = CSV.parse(text);
         }
         catch (IllegalArgumentException | UncheckedIOException e) {
+            if (rootCause(e) instanceof IOException && !(rootCause(e) instanceof CSVException)) {
+                throw e; // bytes that are not UTF-8 on the header line, a failing read: see read()
+            }
             return Counts.refused("Cannot read " + fileName + ": its header row is not valid CSV (" + e.getMessage() + ")");
         }
         try (parser) {
@@ -113,6 +126,10 @@ public final class FileReader {
             List<String> names = parser.getHeaderNames();
             if (names.isEmpty()) {
                 return Counts.refused(fileName + ": file refused, it is empty (no header row)");
+            }
+            List<String> repeated = LandingFiles.repeatedHeaders(names);
+            if (!repeated.isEmpty()) {
+                return Counts.refused(fileName + ": file refused, header repeats column(s) " + String.join(", ", repeated));
             }
             for (int i = 0; i < names.size(); i++) {
                 header.putIfAbsent(LandingFiles.normaliseHeader(names.get(i)), i);
@@ -190,6 +207,13 @@ public final class FileReader {
                 node = JSON.readTree(line);
             }
             catch (JsonProcessingException e) {
+                String original = e.getOriginalMessage();
+                if (original != null && original.startsWith(DUPLICATE_FIELD) && original.endsWith("'")) {
+                    // A field name, not a value: safe to show.
+                    String name = original.substring(DUPLICATE_FIELD.length(), original.length() - 1);
+                    sink.accept(number, repeatedField(name));
+                    continue;
+                }
                 // Jackson's own message quotes the bad token, which may be personal data: give the position only.
                 sink.accept(number, new RowOutcome.Rejected(RejectReason.MALFORMED, null,
                         "not valid JSON (the record breaks at character " + e.getLocation().getColumnNr() + ")"));
@@ -201,18 +225,34 @@ public final class FileReader {
             }
             Map<String, Object> raw = new HashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Set<String> seen = new HashSet<>();
+            String repeated = null;
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String name = LandingFiles.normaliseHeader(field.getKey());
+                if (!seen.add(name)) {
+                    repeated = field.getKey().trim();
+                    break;
+                }
                 if (!known.contains(name)) {
                     unknownFields++;
                     continue;
                 }
                 raw.put(name, jsonValue(field.getValue()));
             }
+            if (repeated != null) {
+                sink.accept(number, repeatedField(repeated));
+                continue;
+            }
             sink.accept(number, keys.check(validator.validate(raw, fileDate), raw, number));
         }
         return new Counts(rows, unknownFields, null);
+    }
+
+    /** Fields match as CSV headers do, case-insensitively after trimming: "Attendees" and "attendees" are one field given twice. */
+    private static RowOutcome repeatedField(String name) {
+        return new RowOutcome.Rejected(RejectReason.MALFORMED, null, "field " + CellText.quoted(name)
+                + " is given more than once (fields match case-insensitively after trimming)");
     }
 
     private static Object jsonValue(JsonNode value) {

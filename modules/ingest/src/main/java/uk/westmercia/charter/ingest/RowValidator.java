@@ -3,6 +3,8 @@ package uk.westmercia.charter.ingest;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.westmercia.charter.calendar.LondonTime;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.landing.CellText;
 import uk.westmercia.charter.reference.CrimeCategories;
 
 /**
@@ -122,7 +125,7 @@ public final class RowValidator implements Serializable {
                 String snt = (String) get(typed, "snt_code");
                 if (snt != null && !lpa.equals(reference.lpaBySnt().get(snt))) {
                     return reference.lpaBySnt().containsKey(snt)
-                            ? new RowOutcome.Rejected(RejectReason.UNKNOWN_AREA, "snt_code", "snt_code '" + snt + "' does not belong to lpa_code '" + lpa + "'")
+                            ? new RowOutcome.Rejected(RejectReason.UNKNOWN_AREA, "snt_code", "snt_code " + CellText.quoted(snt) + " does not belong to lpa_code " + CellText.quoted(lpa))
                             : unknownArea("snt_code", snt);
                 }
                 String type = (String) get(typed, "type");
@@ -138,7 +141,7 @@ public final class RowValidator implements Serializable {
                 List<String> statuses = plan ? List.of("open", "closed") : List.of("held", "attended", "cancelled", "not_attended");
                 if (!statuses.contains(status)) {
                     return new RowOutcome.Rejected(RejectReason.UNKNOWN_VALUE, "status",
-                            "status '" + status + "' is not allowed for " + type + ", expected one of " + String.join(", ", statuses));
+                            "status " + CellText.quoted(status) + " is not allowed for " + type + ", expected one of " + String.join(", ", statuses));
                 }
                 LocalDate closed = (LocalDate) get(typed, "closed_date");
                 if (closed != null && !plan) {
@@ -184,14 +187,14 @@ public final class RowValidator implements Serializable {
             recorded = YearMonth.parse(month).atDay(1);
         }
         catch (DateTimeParseException e) {
-            return new RowOutcome.Rejected(RejectReason.BAD_DATE, "Month", "Month '" + month + "' is not a month (yyyy-MM)");
+            return new RowOutcome.Rejected(RejectReason.BAD_DATE, "Month", "Month " + CellText.quoted(month) + " is not a month (yyyy-MM)");
         }
         String category = text(raw, "crime type");
         if (category == null) {
             return new RowOutcome.Rejected(RejectReason.MISSING_REQUIRED, "Crime type", "Crime type is required but empty");
         }
         if (!CrimeCategories.ALL.contains(category)) {
-            return new RowOutcome.Rejected(RejectReason.UNKNOWN_VALUE, "Crime type", "Crime type '" + category + "' is not one of the 14 police.uk categories");
+            return new RowOutcome.Rejected(RejectReason.UNKNOWN_VALUE, "Crime type", "Crime type " + CellText.quoted(category) + " is not one of the 14 police.uk categories");
         }
         String location = text(raw, "location");
         String lsoaCode = text(raw, "lsoa code");
@@ -215,7 +218,7 @@ public final class RowValidator implements Serializable {
 
     private Object convert(ColumnSpec column, Object cell) throws Reject {
         String name = column.name();
-        String shown = column.personal() ? "(value withheld)" : "'" + cell + "'";
+        String shown = column.personal() ? "(value withheld)" : CellText.quoted(cell.toString());
         switch (column.type()) {
             case STRING -> {
                 if (cell instanceof List<?> || cell instanceof Boolean) {
@@ -247,13 +250,7 @@ public final class RowValidator implements Serializable {
                 };
             }
             case INTEGER -> {
-                long number;
-                try {
-                    number = cell instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : Long.parseLong(cell.toString());
-                }
-                catch (NumberFormatException e) {
-                    throw new Reject(RejectReason.BAD_NUMBER, name, name + " " + shown + " is not a whole number");
-                }
+                long number = wholeNumber(cell, name, shown);
                 checkRange(column, number, shown);
                 return number;
             }
@@ -281,6 +278,44 @@ public final class RowValidator implements Serializable {
         }
     }
 
+    /**
+     * A cell as a whole number: a JSON integer of any size, a JSON number with no fraction, or text
+     * of digits with an optional sign. One beyond a long's range is rejected, never wrapped round or
+     * clamped (99999999999999999999 must not be staged as another number).
+     */
+    private static long wholeNumber(Object cell, String name, String shown) throws Reject {
+        if (cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte) {
+            return ((Number) cell).longValue();
+        }
+        BigDecimal exact = null;
+        if (cell instanceof BigInteger big) {
+            exact = new BigDecimal(big);
+        }
+        else if (cell instanceof BigDecimal decimal) {
+            exact = decimal;
+        }
+        else if (cell instanceof Number number) {
+            exact = Double.isFinite(number.doubleValue()) ? new BigDecimal(number.toString()) : null;
+        }
+        else if (WHOLE_NUMBER_TEXT.matcher(cell.toString()).matches()) {
+            String digits = cell.toString().replaceFirst("^[+-]?0*", "");
+            // Beyond 19 digits no long holds it; not parsed, so a megabyte of digits costs nothing.
+            exact = digits.length() > 19 ? BigDecimal.TEN.pow(19) : new BigDecimal(cell.toString());
+        }
+        if (exact == null || (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0)) {
+            throw new Reject(RejectReason.BAD_NUMBER, name, name + " " + shown + " is not a whole number");
+        }
+        try {
+            return exact.longValueExact();
+        }
+        catch (ArithmeticException e) {
+            throw new Reject(RejectReason.BAD_NUMBER, name, name + " " + shown
+                    + " is out of range for a whole number (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+        }
+    }
+
+    private static final java.util.regex.Pattern WHOLE_NUMBER_TEXT = java.util.regex.Pattern.compile("[+-]?[0-9]+");
+
     private static void checkRange(ColumnSpec column, double value, String shown) throws Reject {
         if (column.minimum() == null) {
             return;
@@ -306,7 +341,7 @@ public final class RowValidator implements Serializable {
     }
 
     private static RowOutcome unknownArea(String column, String code) {
-        return new RowOutcome.Rejected(RejectReason.UNKNOWN_AREA, column, column + " '" + code + "' is not in the reference data");
+        return new RowOutcome.Rejected(RejectReason.UNKNOWN_AREA, column, column + " " + CellText.quoted(code) + " is not in the reference data");
     }
 
     private static Object cell(Map<String, Object> raw, String column) {

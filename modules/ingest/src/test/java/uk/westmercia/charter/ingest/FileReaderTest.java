@@ -218,6 +218,35 @@ class FileReaderTest {
     }
 
     @Test
+    void aHeaderThatRepeatsAColumnIsRefusedNamingIt() {
+        // Matched as headers are, case-insensitively after trimming: the first occurrence no longer wins unseen.
+        IngestFixtures.Read read = readText(Source.CRIME, "crime/crime-2024-04-30.csv",
+                "crime_ref,recorded_date,category,snt_code, SNT_Code \nWM1,2024-04-01,Drugs,HER01,SHR02\n");
+        assertThat(read.summary().refusal()).isEqualTo("crime/crime-2024-04-30.csv: file refused, header repeats column(s) snt_code (columns 4 and 5)");
+        assertThat(read.summary().rowsRead()).isZero();
+        assertThat(read.lines()).isEmpty();
+
+        IngestFixtures.Read many = readText(Source.SURVEY_PARISH, "survey-parish/p.csv",
+                "response_id,response_date,parish_code,notes,Notes,response_id,NOTES,,\nA1,2024-04-03,P001,,,,,,\n");
+        assertThat(many.summary().refusal())
+                .isEqualTo("survey-parish/p.csv: file refused, header repeats column(s) response_id (columns 1 and 6), notes (columns 4, 5 and 7)");
+    }
+
+    @Test
+    void aJsonRecordThatGivesAFieldTwiceIsRejected() {
+        String record = "{\"engagement_id\":\"E%d\",\"date\":\"2024-04-01\",\"type\":\"drop_in\",\"lpa_code\":\"HER\",\"status\":\"held\"%s}\n";
+        IngestFixtures.Read read = readText(Source.ENGAGEMENT, "engagement/e.jsonl",
+                String.format(record, 1, ",\"attendees\":5,\"attendees\":99")
+                        + String.format(record, 2, ",\"attendees\":5,\" Attendees\":99")
+                        + String.format(record, 3, ",\"attendees\":5"));
+
+        String reason = " is given more than once (fields match case-insensitively after trimming)";
+        assertRejected(read, 1, RejectReason.MALFORMED, null, "field 'attendees'" + reason);
+        assertRejected(read, 2, RejectReason.MALFORMED, null, "field 'Attendees'" + reason);
+        assertThat(value(Source.ENGAGEMENT, staged(read, 3), "attendees")).isEqualTo(5L);
+    }
+
+    @Test
     void crimeFileWithNeitherExtractedAtNorAFileNameDateIsRefused() {
         IngestFixtures.Read read = readText(Source.CRIME, "crime/latest.csv", "crime_ref,recorded_date,category,snt_code\nWM1,2024-04-01,Drugs,HER01\n");
         assertThat(read.summary().refusal()).isEqualTo("crime/latest.csv: file refused, header lacks column extracted_at and the file name carries"
@@ -251,7 +280,23 @@ class FileReaderTest {
         byte[] latin1 = "response_id,response_date,parish_code\nA1,2024-04-03,P001\nA\u00e9,2024-04-03,P001\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
         IngestFixtures.Read read = IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv", new ByteArrayInputStream(latin1));
-        assertThat(read.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, it cannot be read: it is not UTF-8 text");
+        assertThat(read.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, line 3 is not UTF-8 text");
+        // The line of the bad byte, even where the text is decoded far ahead of the parser, and on the header line.
+        StringBuilder longer = new StringBuilder("response_id,response_date,parish_code\n");
+        for (int i = 0; i < 30_000; i++) {
+            longer.append("A").append(i).append(",2024-04-03,\"P\n001\"\n");
+        }
+        longer.append("B\u00e9,2024-04-03,P001\n");
+        IngestFixtures.Read far = IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv",
+                new ByteArrayInputStream(longer.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(far.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, line 60002 is not UTF-8 text");
+        IngestFixtures.Read header = IngestFixtures.read(Source.SURVEY_PARISH, "survey-parish/p.csv",
+                new ByteArrayInputStream("response_id,r\u00e9sponse_date,parish_code\nA1,2024-04-03,P001\n".getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(header.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, line 1 is not UTF-8 text");
+        // JSON Lines: the line is the record.
+        IngestFixtures.Read json = IngestFixtures.read(Source.ENGAGEMENT, "engagement/e.jsonl",
+                new ByteArrayInputStream("{\"a\":1}\n\n{\"b\":\"\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(json.summary().refusal()).isEqualTo("engagement/e.jsonl: file refused, line 3 is not UTF-8 text");
 
         IngestFixtures.Read empty = readText(Source.SURVEY_PARISH, "survey-parish/p.csv", "");
         assertThat(empty.summary().refusal()).isEqualTo("survey-parish/p.csv: file refused, it is empty (no header row)");

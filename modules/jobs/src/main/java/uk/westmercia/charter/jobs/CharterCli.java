@@ -38,7 +38,7 @@ import org.apache.spark.sql.Row;
  * Exit codes: 0 success, 2 bad command line, 3 input refused, 1 anything else. Every failure prints
  * one line saying what and where before any stack trace.
  */
-@Command(name = "charter", mixinStandardHelpOptions = true, versionProvider = CharterCli.Version.class,
+@Command(name = "jobs/charter", mixinStandardHelpOptions = true, versionProvider = CharterCli.Version.class,
         description = "Charter metrics: measures the West Mercia Local Policing Charter's promises.",
         subcommands = {CharterCli.Nightly.class, CharterCli.Export.class, CharterCli.Scorecard.class, CharterCli.Maintain.class, CharterCli.Generate.class})
 public final class CharterCli {
@@ -56,7 +56,8 @@ public final class CharterCli {
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter err = exception.getCommandLine().getErr();
             err.println("charter: " + exception.getMessage());
-            err.println("Try 'jobs/charter " + exception.getCommandLine().getCommandName() + " --help'.");
+            // The command's full name as typed: "jobs/charter" or "jobs/charter nightly" (never "jobs/charter charter").
+            err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_COMMAND_LINE.code();
         });
         commandLine.setExecutionExceptionHandler((exception, parsed, result) -> {
@@ -93,6 +94,41 @@ public final class CharterCli {
         return resolved;
     }
 
+    /**
+     * Refuses (exit 2) a --warehouse that is a file, or under a file, before anything else: else the
+     * lock or Spark fails later with a message that does not say what is wrong.
+     */
+    static void requireWarehouseFolder(String what, String warehouse) {
+        String location = Warehouse.normalise(warehouse);
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+        try {
+            org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(FileSystems.configuration());
+            for (org.apache.hadoop.fs.Path at = path; at != null; at = at.getParent()) {
+                org.apache.hadoop.fs.FileStatus status;
+                try {
+                    status = fs.getFileStatus(at);
+                }
+                catch (java.io.FileNotFoundException e) {
+                    continue;
+                }
+                if (!status.isDirectory()) {
+                    throw new JobFailure(ExitCode.BAD_COMMAND_LINE, at.equals(path)
+                            ? what + ": --warehouse " + shown(path) + " is a file, not a folder; give the warehouse folder (a new folder is created)"
+                            : what + ": --warehouse " + shown(path) + " cannot be a folder: " + shown(at) + " is a file, not a folder");
+                }
+                return;
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new JobFailure(ExitCode.FAILURE, what + ": cannot look at --warehouse " + location + ": " + e.getMessage());
+        }
+    }
+
+    /** A location as an operator typed it: a local path as a path, anything else as its URI. */
+    private static String shown(org.apache.hadoop.fs.Path path) {
+        return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
+    }
+
     static ExitCode exitCodeOf(Throwable exception) {
         if (exception instanceof JobFailure failure) {
             return failure.exitCode();
@@ -104,8 +140,7 @@ public final class CharterCli {
     }
 
     static String oneLine(Throwable exception) {
-        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return FailureMessage.oneLine(exception);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
@@ -150,6 +185,10 @@ public final class CharterCli {
                 description = "Largest share of a source's rows that may be rejected before the run is refused (default: ${DEFAULT-VALUE}).")
         double rejectThreshold;
 
+        @Option(names = "--allow-future-as-of",
+                description = "Accept an --as-of after today (London time): without it a future --as-of is refused as a mistyped date.")
+        boolean allowFutureAsOf;
+
         @Option(names = "--recompute-all",
                 description = "Recompute every period of every metric, not only those the new rows reach (after deploying changed metric code).")
         boolean recomputeAll;
@@ -159,7 +198,13 @@ public final class CharterCli {
 
         @Override
         public Integer call() {
-            LocalDate effectiveAsOf = asOf != null ? asOf : LondonTime.londonDate(Clock.systemUTC().instant()).minusDays(1);
+            requireWarehouseFolder("Cannot run nightly", warehouse);
+            LocalDate today = LondonTime.londonDate(Clock.systemUTC().instant());
+            if (asOf != null && asOf.isAfter(today) && !allowFutureAsOf) {
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: --as-of " + asOf + " is in the future (today is " + today
+                        + ", London time); give --allow-future-as-of as well if that is meant");
+            }
+            LocalDate effectiveAsOf = asOf != null ? asOf : today.minusDays(1);
             if (!(rejectThreshold >= 0 && rejectThreshold <= 1)) {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: --reject-threshold must be a share between 0 and 1, was " + rejectThreshold);
             }
@@ -211,6 +256,7 @@ public final class CharterCli {
 
         @Override
         public Integer call() throws Exception {
+            requireWarehouseFolder("Cannot export", warehouse);
             TableExport.Format parsed = TableExport.Format.parse(format);
             if (parsed == TableExport.Format.PARQUET && out == null) {
                 throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot export as Parquet to standard output: give --out FILE");
@@ -255,6 +301,7 @@ public final class CharterCli {
 
         @Override
         public Integer call() {
+            requireWarehouseFolder("Cannot run scorecard", warehouse);
             Period period;
             try {
                 period = Period.parse(PeriodType.QUARTER, quarter);

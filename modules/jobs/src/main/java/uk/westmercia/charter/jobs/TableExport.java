@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import uk.westmercia.charter.reporting.SpreadsheetCells;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Publication;
 import uk.westmercia.charter.warehouse.Warehouse;
@@ -167,7 +168,7 @@ public final class TableExport {
                     Row row = iterator.next();
                     Object[] values = new Object[columns.size()];
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = row.isNullAt(i) ? null : String.valueOf(row.get(i));
+                        values[i] = row.isNullAt(i) ? null : SpreadsheetCells.cell(row.get(i));
                     }
                     printer.printRecord(values);
                     rows++;

@@ -74,19 +74,33 @@ final class WarehouseRun {
                 System.out.println("Run " + runId + " (" + job + ") succeeded.");
                 results.forEach(line -> System.out.println("  " + line));
                 System.out.println("  run report:      " + json);
+                if (log.linesKeptOffConsole() > 0) {
+                    System.out.println("  spark errors:    " + log.linesKeptOffConsole() + " line(s), in " + log.file().map(Path::toString).orElse("the run's log"));
+                }
                 return ExitCode.SUCCESS.code();
             }
-            catch (RuntimeException e) {
-                LOG.error("Run {} failed: {}", runId, CharterCli.oneLine(e));
+            catch (Exception e) {
+                // Exception, not RuntimeException: Spark throws its checked SparkException (a failed write, say) unannounced,
+                // and such a run must still be reported failed and its unpublished versions removed.
+                String line = CharterCli.oneLine(e);
+                // The cause first, on one line; the stack trace and Spark's own error lines in the run's log only (ConsoleFilter).
+                LOG.error("Run {} failed: {}", runId, line);
+                LOG.error(RunLog.RUN_LOG_ONLY, "Run {} failed", runId, e);
+                if (log.linesKeptOffConsole() > 0) {
+                    LOG.warn("Spark's own error lines ({}) are in the run's log {}", log.linesKeptOffConsole(), log.file().map(Path::toString).orElse(""));
+                }
                 report.status = "failed";
                 report.exitCode = CharterCli.exitCodeOf(e).code();
-                report.error = CharterCli.oneLine(e);
+                report.error = line;
                 report.endedAt = Instant.now();
                 try {
                     WarehouseTables after = WarehouseTables.reader(spark, target);
                     keepRejects(after, runId);
                     // Nothing of a failed run stays committed: readers follow runs/published anyway, the next run builds on it.
-                    report.repaired.addAll(after.undoUnpublished());
+                    List<String> undone = after.undoUnpublished();
+                    if (!undone.isEmpty()) {
+                        report.warnings.add("Undid this run's own unpublished commits: " + String.join("; ", undone));
+                    }
                 }
                 catch (RuntimeException cleanupFailure) {
                     e.addSuppressed(cleanupFailure);
@@ -96,6 +110,10 @@ final class WarehouseRun {
                 }
                 catch (RuntimeException reportFailure) {
                     e.addSuppressed(reportFailure);
+                }
+                if (FailureMessage.isDiskFull(e) && !(e instanceof JobFailure)) {
+                    // The job reports this failure itself: its one line says it all, the details are in the run's log.
+                    throw new JobFailure(ExitCode.FAILURE, line + log.file().map(file -> " (details: " + file + ")").orElse(""), e);
                 }
                 throw e;
             }

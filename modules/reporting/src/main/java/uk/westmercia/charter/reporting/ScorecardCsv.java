@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The scorecard as CSV: one row per area and metric, UTF-8, rounded for presentation, safe to open
  * in a spreadsheet (a text cell starting with =, +, -, @, tab or CR is prefixed with a single quote
- * so it is not read as a formula).
+ * so it is not read as a formula: {@link SpreadsheetCells}, shared with {@code export --format csv}).
  */
 public final class ScorecardCsv {
     public static final List<String> HEADER = List.of(
@@ -26,15 +26,9 @@ public final class ScorecardCsv {
     private ScorecardCsv() {
     }
 
-    /** Neutralises a text cell a spreadsheet would read as a formula. */
+    /** Neutralises a text cell a spreadsheet would read as a formula ({@link SpreadsheetCells#text}). */
     public static String neutralise(String text) {
-        if (text == null || text.isEmpty()) {
-            return text == null ? "" : text;
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text
-                : text;
+        return SpreadsheetCells.text(text);
     }
 
     public static List<List<String>> records(List<ScorecardRow> rows) {
