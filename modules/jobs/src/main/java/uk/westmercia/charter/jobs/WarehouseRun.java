@@ -54,10 +54,12 @@ final class WarehouseRun {
             lock.previousUnreleased().ifPresent(previous -> LOG.warn(
                     "Previous {} ended without releasing the warehouse lock (killed?); its unpublished commits are undone", previous.describe()));
             spark = sessions.get();
-            WarehouseTables tables = WarehouseTables.reader(spark, target);
+            WarehouseTables tables = WarehouseTables.forRun(spark, target, runId);
             // A killed or failed run's commits that no published run lists: undone before anything else.
             List<String> repaired = tables.undoUnpublished();
             if (!repaired.isEmpty()) {
+                // Same rows as published: readers see no change, and every table's latest version is its published one again.
+                tables.publish("repair");
                 String warning = "Undid what an earlier run committed and never published: " + String.join("; ", repaired);
                 LOG.warn(warning);
                 report.warnings.add(warning);
@@ -94,11 +96,13 @@ final class WarehouseRun {
                 report.error = line;
                 report.endedAt = Instant.now();
                 try {
-                    WarehouseTables after = WarehouseTables.reader(spark, target);
+                    WarehouseTables after = WarehouseTables.forRun(spark, target, runId);
                     keepRejects(after, runId);
-                    // Nothing of a failed run stays committed: readers follow runs/published anyway, the next run builds on it.
+                    // Nothing of a failed run stays committed: readers follow runs/published anyway, but a reader of a
+                    // table's latest version, and the next run's merges, would see it.
                     List<String> undone = after.undoUnpublished();
                     if (!undone.isEmpty()) {
+                        after.publish("repair");
                         report.warnings.add("Undid this run's own unpublished commits: " + String.join("; ", undone));
                     }
                 }

@@ -113,15 +113,20 @@ class PublicationTest {
         assertThat(IdempotenceTest.figuresButRunId(spark, root)).containsExactlyElementsOf(secondFigures);
         assertThat(later.read(NightlyJob.METRIC_VALUES).filter("run_id = '20240802T020000Z-0005'").count()).isZero();
 
-        // The next run undoes the unpublished commits first: each table's latest version is its published one's rows again.
-        assertThat(later.undoUnpublished()).containsExactly(
+        // The next run undoes the unpublished commits first, and publishes the restores: the same rows as published.
+        WarehouseTables next = WarehouseTables.forRun(spark, warehouse, "20240803T020000Z-0006");
+        assertThat(next.undoUnpublished()).containsExactly(
                 "metrics/metric_values: restored to published version " + published.version(NightlyJob.METRIC_VALUES).orElseThrow() + " (was "
                         + (published.version(NightlyJob.METRIC_VALUES).orElseThrow() + 1) + ")",
                 "metrics/theme_scores: restored to published version " + published.version(ScorecardTables.THEME_SCORES).orElseThrow() + " (was "
                         + (published.version(ScorecardTables.THEME_SCORES).orElseThrow() + 1) + ")");
-        long latest = later.latestVersion(NightlyJob.METRIC_VALUES).getAsLong();
-        assertThat(figures(later.readVersion(NightlyJob.METRIC_VALUES, latest).drop("run_id"))).containsExactlyElementsOf(secondFigures);
-        assertThat(later.undoUnpublished()).isEmpty();
+        next.publish("repair");
+        WarehouseTables after = WarehouseTables.reader(spark, warehouse);
+        long latest = after.latestVersion(NightlyJob.METRIC_VALUES).getAsLong();
+        assertThat(after.published().version(NightlyJob.METRIC_VALUES)).contains(latest);
+        assertThat(figures(after.readVersion(NightlyJob.METRIC_VALUES, latest).drop("run_id"))).containsExactlyElementsOf(secondFigures);
+        assertThat(IdempotenceTest.figuresButRunId(spark, root)).containsExactlyElementsOf(secondFigures);
+        assertThat(after.undoUnpublished()).isEmpty();
     }
 
     private static List<String> figures(Dataset<Row> table) {

@@ -59,6 +59,7 @@ public final class WarehouseTables {
     private final Warehouse warehouse;
     private final String runId;
     private final Map<String, Long> committed = new LinkedHashMap<>();
+    private final Map<String, Long> restored = new LinkedHashMap<>();
     private Publication published;
 
     private WarehouseTables(SparkSession spark, Warehouse warehouse, String runId) {
@@ -312,6 +313,7 @@ public final class WarehouseTables {
             throw new IllegalStateException("Cannot publish: this warehouse handle only reads");
         }
         Map<String, Long> versions = new TreeMap<>(published().versions());
+        versions.putAll(restored);
         versions.putAll(committed);
         Publication publication = new Publication(runId, job, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), versions);
         Row row = RowFactory.create(runId, job, java.sql.Timestamp.from(publication.publishedAt()),
@@ -326,7 +328,8 @@ public final class WarehouseTables {
         spark.createDataFrame(List.of(row), PUBLISHED_SCHEMA).coalesce(1).write().format("delta").mode(SaveMode.Append)
                 // The row again, for readers of the published state that read the log, not the table.
                 .option("userMetadata", metadata)
-                .option("txnAppId", txnAppId())
+                // One publication per job of a run: its repair of an earlier run's commits, then its own.
+                .option("txnAppId", txnAppId() + "/" + job)
                 .option("txnVersion", 0L)
                 .save(warehouse.location(PUBLISHED));
         published = publication;
@@ -338,8 +341,10 @@ public final class WarehouseTables {
     /**
      * Undoes every commit no published run lists: a table whose latest version is newer than the
      * published one is restored to it (a new commit with the published rows); a table never published
-     * is removed. For a failed run's tables, and first thing in every run for a killed one's. Returns
-     * what it did, a line per table.
+     * is removed. For a failed run's tables, and first thing in every run for a killed one's. A run
+     * handle then publishes the restores ({@link #publish} with job {@code repair}): the same rows as
+     * published, so that every table's latest version is its published one again. Returns what it
+     * did, a line per table.
      */
     public List<String> undoUnpublished() {
         List<String> repaired = new ArrayList<>();
@@ -357,6 +362,8 @@ public final class WarehouseTables {
             else if (latest.isPresent() && latest.getAsLong() > version.get()) {
                 DeltaTable.forPath(spark, warehouse.location(table)).restoreToVersion(version.get());
                 repaired.add(table + ": restored to published version " + version.get() + " (was " + latest.getAsLong() + ")");
+                // The restore's commit holds the published rows: publishing it makes it the version readers follow.
+                restored.put(table.path(), latestVersion(table).getAsLong());
             }
         }
         repaired.forEach(line -> LOG.info("Undid an unpublished commit: {}", line));
