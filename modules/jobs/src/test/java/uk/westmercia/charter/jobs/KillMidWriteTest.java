@@ -12,8 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.westmercia.charter.testing.SharedSparkSession;
@@ -72,9 +71,26 @@ class KillMidWriteTest {
         return false;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"mid-commit", "mid-compute"})
-    void a_run_killed_leaves_the_published_tables_and_the_next_run_undoes_its_commits(String when, SparkSession spark) throws Exception {
+    /** Starts a nightly and kills it (SIGKILL) once it has reached the point asked for. */
+    private void killAt(SparkSession spark, Path root, String when, Path output) throws Exception {
+        Warehouse warehouse = new Warehouse(root);
+        Process killed = nightly(root, output);
+        boolean reached = false;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RUN_TIMEOUT_MINUTES);
+        while (!reached && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            String progress = Files.readString(output);
+            // Mid-commit: the run has begun its own work (any repair of the killed run before it is published) and committed.
+            reached = when.equals("mid-commit") ? progress.contains("Staging") && committedUnpublished(spark, warehouse) : progress.contains("Recomputing");
+        }
+        assertThat(reached).as("the run reached %s; output in %s", when, output).isTrue();
+        killed.destroyForcibly(); // SIGKILL on Linux
+        assertThat(killed.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(killed.exitValue()).isEqualTo(137);
+    }
+
+    @Test
+    void runs_killed_mid_compute_and_mid_commit_leave_the_published_tables_and_the_next_run_undoes_their_commits(SparkSession spark) throws Exception {
         Path root = dir.resolve("warehouse");
         Warehouse warehouse = new Warehouse(root);
 
@@ -84,41 +100,40 @@ class KillMidWriteTest {
         List<String> figures = IdempotenceTest.figuresButRunId(spark, root);
         assertThat(first.versions()).containsKeys("metrics/metric_values", "staged/crime");
 
-        Path killedOutput = dir.resolve("killed.log");
-        Process killed = nightly(root, killedOutput);
-        boolean reached = false;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RUN_TIMEOUT_MINUTES);
-        while (!reached && killed.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            reached = when.equals("mid-commit") ? committedUnpublished(spark, warehouse)
-                    : Files.readString(killedOutput).contains("Recomputing");
-        }
-        assertThat(reached).as("the second run reached %s; output in %s", when, killedOutput).isTrue();
-        killed.destroyForcibly(); // SIGKILL on Linux
-        assertThat(killed.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(killed.exitValue()).isEqualTo(137);
-
-        // A reader following runs/published sees the first run's tables, whole, and nothing of the killed run.
+        // Killed while computing (its staged tables committed), then the next one killed as it commits.
+        killAt(spark, root, "mid-compute", dir.resolve("killed-compute.log"));
+        assertPublishedIs(spark, warehouse, first, figures);
+        Path midCommit = dir.resolve("killed-commit.log");
+        killAt(spark, root, "mid-commit", midCommit);
+        assertThat(Files.readString(midCommit)).contains("Undid what an earlier run committed and never published");
+        // The repair it published holds the same rows as the first run's tables.
+        assertThat(IdempotenceTest.figuresButRunId(spark, root)).containsExactlyElementsOf(figures);
         WarehouseTables reader = WarehouseTables.reader(spark, warehouse);
-        assertThat(reader.published()).isEqualTo(first);
-        for (String table : first.versions().keySet()) {
-            reader.read(new TableName(table)).count();
-        }
         assertThat(reader.read(NightlyJob.METRIC_VALUES).select("run_id").distinct().collectAsList())
                 .extracting(row -> row.getString(0)).containsExactly(first.runId());
-        assertThat(IdempotenceTest.figuresButRunId(spark, root)).containsExactlyElementsOf(figures);
 
         Path nextOutput = dir.resolve("next.log");
         assertThat(finish(nightly(root, nextOutput), nextOutput)).as(Files.readString(nextOutput)).isZero();
         String output = Files.readString(nextOutput);
-        assertThat(output).contains("ended without releasing the warehouse lock");
-        assertThat(output).contains("Undid what an earlier run committed and never published");
+        assertThat(output).contains("ended without releasing the warehouse lock", "Undid what an earlier run committed and never published");
         Publication next = WarehouseTables.reader(spark, warehouse).published();
         assertThat(next.runId()).isNotEqualTo(first.runId());
+        assertThat(next.job()).isEqualTo("nightly");
         assertThat(committedUnpublished(spark, warehouse)).isFalse();
         assertThat(IdempotenceTest.figuresButRunId(spark, root)).containsExactlyElementsOf(figures);
         assertThat(root.resolve("runs").resolve(next.runId() + ".log")).isRegularFile();
-        String report = Files.readString(root.resolve("runs").resolve(next.runId() + ".json"));
-        assertThat(report).contains("\"repaired\"");
+        assertThat(Files.readString(root.resolve("runs").resolve(next.runId() + ".json"))).contains("\"repaired\"", "restored to published version");
+    }
+
+    /** A reader following runs/published sees the given run's tables, whole, and nothing of a killed run. */
+    private static void assertPublishedIs(SparkSession spark, Warehouse warehouse, Publication expected, List<String> figures) {
+        WarehouseTables reader = WarehouseTables.reader(spark, warehouse);
+        assertThat(reader.published()).isEqualTo(expected);
+        for (String table : expected.versions().keySet()) {
+            reader.read(new TableName(table)).count();
+        }
+        assertThat(reader.read(NightlyJob.METRIC_VALUES).select("run_id").distinct().collectAsList())
+                .extracting(row -> row.getString(0)).containsExactly(expected.runId());
+        assertThat(IdempotenceTest.figuresButRunId(spark, warehouse.localRoot())).containsExactlyElementsOf(figures);
     }
 }
