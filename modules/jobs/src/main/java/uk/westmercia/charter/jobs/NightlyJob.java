@@ -256,17 +256,22 @@ public final class NightlyJob {
         LOG.info("Recomputing {}", report.recompute);
         MetricEngine.Result metrics = engine.compute(context, plan, runId, LOG::info);
         report.metricsSkipped.putAll(metrics.skipped());
-        Dataset<Row> values = metrics.metricValues();
+        Dataset<Row> computed = metrics.metricValues();
+        Dataset<Row> values = computed;
         if (!plan.isFull()) {
             // Every row the plan did not recompute is carried over, with the id of the run that computed it.
             scala.collection.immutable.Seq<String> key = scala.jdk.javaapi.CollectionConverters.asScala(METRIC_KEY).toList();
-            // With the contract's schema: inferring it from the files is one more Spark job.
             Dataset<Row> previousValues = tables.read(METRIC_VALUES);
-            values = previousValues.join(values.select(METRIC_KEY.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)),
-                    key, "left_anti")
-                    // The join puts the key first: keep the contract's column order.
-                    .select(java.util.Arrays.stream(values.columns()).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
-                    .unionByName(values);
+            List<String> previousColumns = List.of(previousValues.columns());
+            Dataset<Row> carried = previousValues.join(computed.select(METRIC_KEY.stream().map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new)), key, "left_anti");
+            // The contract's column order (the join puts the key first); a column added since those rows were
+            // published (effective_base) is null in them.
+            values = carried.select(java.util.Arrays.stream(computed.columns())
+                            .map(column -> previousColumns.contains(column) ? org.apache.spark.sql.functions.col(column)
+                                    : lit(null).cast(computed.schema().apply(column).dataType()).as(column))
+                            .toArray(org.apache.spark.sql.Column[]::new))
+                    .unionByName(computed);
         }
         // One file, sorted in its one task: a global sort first samples every metric's rows to plan its ranges.
         tables.overwrite(METRIC_VALUES, values.coalesce(1)

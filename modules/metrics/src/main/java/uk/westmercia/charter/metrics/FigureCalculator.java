@@ -29,8 +29,13 @@ public final class FigureCalculator implements Serializable {
         this.targets = Map.copyOf(requireNonNull(targets, "targets is null"));
     }
 
-    /** A finished figure. */
-    public record Figure(Double value, Double ciLow, Double ciHigh, Double target, Status status) {
+    /**
+     * A finished figure.
+     *
+     * @param effectiveBase the n its interval used: n_eff for a weighted survey, the denominator for
+     *     other percents, the event count for a rate; null without an interval
+     */
+    public record Figure(Double value, Double ciLow, Double ciHigh, Double effectiveBase, Double target, Status status) {
     }
 
     /**
@@ -55,10 +60,11 @@ public final class FigureCalculator implements Serializable {
         Target target = targets.get(metricId);
         Double targetValue = target == null ? null : target.target();
         if (!available) {
-            return new Figure(null, null, null, targetValue, Status.NO_DATA);
+            return new Figure(null, null, null, null, targetValue, Status.NO_DATA);
         }
         Double value = null;
         Interval interval = null;
+        Double effectiveBase = null;
         if (directValue != null) {
             value = directValue;
         }
@@ -68,6 +74,7 @@ public final class FigureCalculator implements Serializable {
                 // Exact Poisson on the count: for a weighted quantity (harm, hours) the interval is the
                 // count's interval scaled by the mean weight per event.
                 long events = baseN == null ? Math.round(numerator) : baseN;
+                effectiveBase = (double) events;
                 if (events > 0) {
                     Interval counts = PoissonInterval.of(events);
                     double perEvent = numerator / events;
@@ -84,6 +91,7 @@ public final class FigureCalculator implements Serializable {
                         ? WilsonInterval.effectiveBase(denominator, sumSquaredWeights)
                         : denominator;
                 interval = WilsonInterval.ofPercent(Math.min(n, n * numerator / denominator), n);
+                effectiveBase = n;
             }
             else {
                 value = numerator / denominator;
@@ -101,6 +109,7 @@ public final class FigureCalculator implements Serializable {
         else {
             status = StatusRule.status(value, metric.direction(), targetValue, target == null ? null : target.amberBand());
         }
-        return new Figure(value, interval == null ? null : interval.low(), interval == null ? null : interval.high(), targetValue, status);
+        return new Figure(value, interval == null ? null : interval.low(), interval == null ? null : interval.high(),
+                interval == null ? null : effectiveBase, targetValue, status);
     }
 }

@@ -307,7 +307,7 @@ public final class MetricEngine {
         FigureCalculator.Figure figure = calculator.figure(metricId, numerator, denominator, baseN, sumW2, direct, row.getBoolean(12));
         MetricDefinition metric = calculator.metric(metricId);
         return RowFactory.create(metricId, metric.theme().code(), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6),
-                numerator, denominator, figure.value(), metric.unit().label(), figure.ciLow(), figure.ciHigh(), baseN, figure.target(),
+                numerator, denominator, figure.value(), metric.unit().label(), figure.ciLow(), figure.ciHigh(), baseN, figure.effectiveBase(), figure.target(),
                 figure.status().label(), runId);
     }
 }

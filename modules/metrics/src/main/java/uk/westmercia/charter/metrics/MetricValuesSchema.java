@@ -27,6 +27,7 @@ public final class MetricValuesSchema {
                     DataTypes.createStructField("ci_low", DataTypes.DoubleType, true),
                     DataTypes.createStructField("ci_high", DataTypes.DoubleType, true),
                     DataTypes.createStructField("base_n", DataTypes.LongType, true),
+                    DataTypes.createStructField("effective_base", DataTypes.DoubleType, true),
                     DataTypes.createStructField("target", DataTypes.DoubleType, true),
                     DataTypes.createStructField("status", DataTypes.StringType, false),
                     DataTypes.createStructField("run_id", DataTypes.StringType, false)));

@@ -19,14 +19,14 @@ class MetricValuesSchemaTest {
         assertThat(columns(MetricValuesSchema.SCHEMA)).containsExactly(
                 "metric_id string", "theme string", "area_level string", "area_code string", "period_type string",
                 "period_label string", "period_start date", "period_end date", "numerator double", "denominator double",
-                "value double", "unit string", "ci_low double", "ci_high double", "base_n long", "target double",
+                "value double", "unit string", "ci_low double", "ci_high double", "base_n long", "effective_base double", "target double",
                 "status string", "run_id string");
     }
 
     @Test
     void onlyFiguresAndTargetMayBeNull() {
         assertThat(Arrays.stream(MetricValuesSchema.SCHEMA.fields()).filter(StructField::nullable).map(StructField::name))
-                .containsExactly("numerator", "denominator", "value", "ci_low", "ci_high", "base_n", "target");
+                .containsExactly("numerator", "denominator", "value", "ci_low", "ci_high", "base_n", "effective_base", "target");
     }
 
     @Test
