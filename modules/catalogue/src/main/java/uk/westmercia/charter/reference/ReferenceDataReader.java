@@ -111,6 +111,32 @@ public final class ReferenceDataReader {
         return new ReferenceData(snts, parishes, population, districts, harmWeights, targets);
     }
 
+    /** The file of SPC change points, optional: {@code reference/spc-baselines.csv}. */
+    public static final String SPC_BASELINES = "spc-baselines.csv";
+
+    /**
+     * The SPC change points of {@code <landing>/reference/spc-baselines.csv} ({@code metric_id,
+     * area_code, from_month, reason}; {@code area_code} may be {@code *}, {@code from_month} is
+     * {@code yyyy-MM}), in file order; empty when the file is absent (it is optional). A bad row
+     * refuses the run, naming file, line and column, as any reference file does.
+     */
+    public static List<SpcBaseline> readSpcBaselines(Path landing) {
+        requireNonNull(landing, "landing is null");
+        List<SpcBaseline> baselines = new ArrayList<>();
+        read(landing.resolve("reference"), SPC_BASELINES, false, List.of("metric_id", "area_code", "from_month", "reason"), row -> {
+            String month = row.text("from_month");
+            java.time.YearMonth from;
+            try {
+                from = java.time.YearMonth.parse(month);
+            }
+            catch (java.time.format.DateTimeParseException e) {
+                throw row.refuse("from_month", "not a month (yyyy-MM): '" + month + "'");
+            }
+            baselines.add(new SpcBaseline(row.text("metric_id"), row.text("area_code"), from, row.text("reason")));
+        });
+        return List.copyOf(baselines);
+    }
+
     /** Reads every row of a reference file; returns whether the file is there. */
     private static boolean read(Path folder, String fileName, boolean required, List<String> columns, Consumer<Row> rowReader) {
         Path file = folder.resolve(fileName);

@@ -33,6 +33,32 @@ public final class Presentation {
         return text.matches("-0(\\.0+)?") ? text.substring(1) : text;
     }
 
+    /**
+     * A p- or q-value to four significant digits, written out in full (0.00001234, not 1.234E-5), so a
+     * spreadsheet reads it as a number; "" when null or not finite.
+     */
+    public static String probability(Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            return "";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        return new BigDecimal(value).round(new java.math.MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+    }
+
+    public static String assuranceLabel(String assurance) {
+        if (assurance == null) {
+            return "no assurance";
+        }
+        return switch (assurance) {
+            case "consistently_pass" -> "consistently passes the target";
+            case "consistently_fail" -> "consistently fails the target";
+            case "hit_and_miss" -> "hits and misses the target";
+            default -> assurance.replace('_', ' ');
+        };
+    }
+
     /** A change with its sign. */
     public static String signed(Double value, String unit) {
         String text = number(value, unit);
