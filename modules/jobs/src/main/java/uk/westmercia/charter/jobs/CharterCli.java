@@ -230,6 +230,10 @@ public final class CharterCli {
         @Option(names = "--force", description = "Replace a published quarter whose figures a later nightly has recomputed (published quarters are snapshots).")
         boolean force;
 
+        @Option(names = "--landing", description = "Landing folder whose reference/spc-baselines.csv lists SPC change points (optional; "
+                + "without it, or without that file, no change points).")
+        Path landing;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -253,7 +257,10 @@ public final class CharterCli {
                     (spark, report) -> {
                         ScorecardJob.Result result;
                         try {
-                            result = new ScorecardJob(spark, new ScorecardJob.Options(period, warehouse, out, force), report, catalogue).run();
+                            List<uk.westmercia.charter.reference.SpcBaseline> changePoints = landing == null ? List.of()
+                                    : uk.westmercia.charter.reference.ReferenceDataReader.readSpcBaselines(landing);
+                            result = new ScorecardJob(spark, new ScorecardJob.Options(period, warehouse, out, force, changePoints), report,
+                                    catalogue).run();
                         }
                         catch (ScorecardJob.AlreadyPublishedException | ScorecardJob.QuarterNotAvailableException e) {
                             throw new JobFailure(ExitCode.BAD_COMMAND_LINE, e.getMessage(), e);

@@ -47,6 +47,29 @@ public final class Presentation {
         return new BigDecimal(value).round(new java.math.MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
     }
 
+    /** A p- or q-value for a sentence: "< 0.0001" below that, else four significant digits. */
+    public static String probabilityText(Double value) {
+        if (value != null && value < 0.0001) {
+            return "< 0.0001";
+        }
+        return probability(value);
+    }
+
+    /** A funnel place as words: "above the 99.8% limit", "within the limits". */
+    public static String placeLabel(String place) {
+        if (place == null) {
+            return "not placed";
+        }
+        return switch (place) {
+            case "within" -> "within the limits";
+            case "above_95" -> "above the 95% limit";
+            case "below_95" -> "below the 95% limit";
+            case "above_99_8" -> "above the 99.8% limit";
+            case "below_99_8" -> "below the 99.8% limit";
+            default -> place.replace('_', ' ');
+        };
+    }
+
     public static String assuranceLabel(String assurance) {
         if (assurance == null) {
             return "no assurance";

@@ -110,12 +110,13 @@ public final class ScorecardCsv {
         changeNote(notes, "change on year before", row.changeYearP(), row.changeYearQ());
         if (comparison != null && comparison.qAdjusted() != null) {
             if (comparison.isSignificant()) {
-                notes.add("differs from the other LPAs beyond chance: q = " + Presentation.probability(comparison.qAdjusted())
-                        + " < 0.05 on the funnel limits adjusted for how much the LPAs usually differ");
+                notes.add("differs from the other LPAs beyond chance: " + Presentation.placeLabel(comparison.funnelAdjusted())
+                        + ("estimated".equals(comparison.dispersion()) ? " of the funnel adjusted for how much the LPAs usually differ" : " of the funnel")
+                        + ", q " + eq(Presentation.probabilityText(comparison.qAdjusted())) + ", below 0.05");
             }
             else if (comparison.pAdjusted() != null && comparison.pAdjusted() < 0.05) {
-                notes.add("difference from the other LPAs has p = " + Presentation.probability(comparison.pAdjusted()) + " but q = "
-                        + Presentation.probability(comparison.qAdjusted()) + ": not significant once the quarter's many tests are allowed for");
+                notes.add("difference from the other LPAs has p " + eq(Presentation.probabilityText(comparison.pAdjusted())) + " but q "
+                        + eq(Presentation.probabilityText(comparison.qAdjusted())) + ": not significant once the quarter's many tests are allowed for");
             }
         }
         return String.join("; ", notes);
@@ -126,12 +127,16 @@ public final class ScorecardCsv {
             return;
         }
         if (q < 0.05) {
-            notes.add(what + " significant: q = " + Presentation.probability(q) + " < 0.05 (Benjamini-Hochberg over the quarter's tests)");
+            notes.add(what + " significant: q " + eq(Presentation.probabilityText(q)) + ", below 0.05 (Benjamini-Hochberg over the quarter's tests)");
         }
         else if (p != null && p < 0.05) {
-            notes.add(what + " has p = " + Presentation.probability(p) + " but q = " + Presentation.probability(q)
+            notes.add(what + " has p " + eq(Presentation.probabilityText(p)) + " but q " + eq(Presentation.probabilityText(q))
                     + ": not significant once the quarter's many tests are allowed for");
         }
+    }
+
+    private static String eq(String probability) {
+        return probability.startsWith("<") ? probability : "= " + probability;
     }
 
     /** yes (q &lt; 0.05) or no; not_tested for a change with no test for its unit; empty with no change. */

@@ -228,7 +228,7 @@ public final class ScorecardHtml {
                 .append(bars ? "<br>" + SvgCharts.intervalAxis(min, max, unit) : "").append("</th>")
                 .append("<th scope=\"col\">Status</th><th scope=\"col\">Base</th><th scope=\"col\">Previous quarter</th>")
                 .append("<th scope=\"col\">Change on previous quarter</th><th scope=\"col\">Year before</th><th scope=\"col\">Change on year before</th>")
-                .append("<th scope=\"col\">SPC variation</th><th scope=\"col\">SPC assurance</th><th scope=\"col\">Rank</th>")
+                .append("<th scope=\"col\">SPC variation, assurance</th><th scope=\"col\">Rank</th>")
                 .append("<th scope=\"col\">Funnel (adjusted)</th></tr></thead><tbody>");
         for (ScorecardRow row : rows) {
             AreaComparisonRow compared = comparison.get(row.areaCode());
@@ -254,11 +254,7 @@ public final class ScorecardHtml {
                     .append(changeCell(row.changePrevious(), row.changePreviousP(), row.changePreviousQ(), row.changePreviousSignificant(), unit))
                     .append("<td class=\"num\">").append(escape(Presentation.number(row.yearBeforeValue(), unit))).append("</td>")
                     .append(changeCell(row.changeYear(), row.changeYearP(), row.changeYearQ(), row.changeYearSignificant(), unit))
-                    .append("<td>").append(row.spcSignal() == null ? "" : SvgCharts.variationIcon(row.spcSignal(), row.direction()) + " ")
-                    .append(escape(Presentation.signalLabel(row.spcSignal()))).append("</td>")
-                    .append("<td>").append(row.spcAssurance() == null ? "" : SvgCharts.assuranceIcon(row.spcAssurance()) + " ")
-                    .append(escape(row.spcAssurance() == null ? (row.spcSignal() == null ? "" : "none") : Presentation.assuranceLabel(row.spcAssurance())))
-                    .append("</td>")
+                    .append(spcCell(row))
                     .append("<td class=\"num\">").append(compared == null || compared.rank() == null ? "" : compared.rank()).append("</td>")
                     .append("<td>").append(funnelCell(compared)).append("</td></tr>");
         }
@@ -307,12 +303,36 @@ public final class ScorecardHtml {
             return "<td class=\"num\"></td>";
         }
         String text = Presentation.signed(change, unit) + Presentation.changeUnit(unit);
-        String tested = p == null || q == null ? "" : "p = " + Presentation.probability(p) + ", q = " + Presentation.probability(q);
+        String tested = p == null || q == null ? "" : "p " + eq(Presentation.probabilityText(p)) + ", q " + eq(Presentation.probabilityText(q));
         String mark = significant == null ? " <small>not tested</small>"
                 : significant ? "<span class=\"sig\" title=\"beyond chance: q < 0.05 (" + escape(tested) + ")\">*</span>" : "";
         String title = tested.isEmpty() ? "" : " title=\"" + escape(tested + (Boolean.TRUE.equals(significant) ? ": beyond chance"
                 : ": not beyond chance once this quarter's tests are allowed for")) + "\"";
         return "<td class=\"num\"" + title + ">" + escape(text) + mark + "</td>";
+    }
+
+    private static String eq(String probability) {
+        return probability.startsWith("<") ? probability : "= " + probability;
+    }
+
+    /** The SPC icons, and in words the variation and, where there is a target, the assurance. */
+    private static String spcCell(ScorecardRow row) {
+        if (row.spcSignal() == null) {
+            return "<td>" + escape(Presentation.signalLabel(null)) + "</td>";
+        }
+        StringBuilder cell = new StringBuilder("<td>").append(SvgCharts.variationIcon(row.spcSignal(), row.direction()));
+        if (row.spcAssurance() != null) {
+            cell.append(SvgCharts.assuranceIcon(row.spcAssurance()));
+        }
+        cell.append("<br><small>").append(escape(Presentation.signalLabel(row.spcSignal())));
+        if (row.spcAssurance() != null) {
+            cell.append("; ").append(escape(switch (row.spcAssurance()) {
+                case "consistently_pass" -> "passes";
+                case "consistently_fail" -> "fails";
+                default -> "hit and miss";
+            }));
+        }
+        return cell.append("</small></td>").toString();
     }
 
     /** How many changes were tested this quarter, in both families. */
@@ -329,8 +349,8 @@ public final class ScorecardHtml {
         String adjusted = compared.funnelAdjusted() == null ? compared.funnel() : compared.funnelAdjusted();
         StringBuilder cell = new StringBuilder(escape(adjusted.replace('_', ' ')));
         if (compared.isSignificant()) {
-            cell.append("<span class=\"sig\" title=\"beyond chance: q = ").append(escape(Presentation.probability(compared.qAdjusted())))
-                    .append(" < 0.05\">*</span>");
+            cell.append("<span class=\"sig\" title=\"beyond chance: q ").append(escape(eq(Presentation.probabilityText(compared.qAdjusted()))))
+                    .append(", below 0.05\">*</span>");
         }
         if (!adjusted.equals(compared.funnel())) {
             cell.append(" <small>(").append(escape(compared.funnel().replace('_', ' '))).append(" for chance alone)</small>");
@@ -388,11 +408,11 @@ public final class ScorecardHtml {
             String link = link(row.metricId(), metric == null ? row.metricId() : metric.name());
             if (Boolean.TRUE.equals(row.changePreviousSignificant())) {
                 items.add(link + ", " + escape(row.areaName()) + ": " + escape(Presentation.signed(row.changePrevious(), row.unit())
-                        + Presentation.changeUnit(row.unit())) + " on the previous quarter (q = " + escape(Presentation.probability(row.changePreviousQ())) + ")");
+                        + Presentation.changeUnit(row.unit())) + " on the previous quarter (q " + qText(row.changePreviousQ()) + ")");
             }
             if (Boolean.TRUE.equals(row.changeYearSignificant())) {
                 items.add(link + ", " + escape(row.areaName()) + ": " + escape(Presentation.signed(row.changeYear(), row.unit())
-                        + Presentation.changeUnit(row.unit())) + " on the year before (q = " + escape(Presentation.probability(row.changeYearQ())) + ")");
+                        + Presentation.changeUnit(row.unit())) + " on the year before (q " + qText(row.changeYearQ()) + ")");
             }
             if ("improvement".equals(row.spcSignal()) || "concern".equals(row.spcSignal()) || "special_cause".equals(row.spcSignal())) {
                 items.add(link + ", " + escape(row.areaName()) + ": SPC " + SvgCharts.variationIcon(row.spcSignal(), row.direction()) + " "
@@ -400,16 +420,18 @@ public final class ScorecardHtml {
             }
         }
         for (AreaComparisonRow row : report.comparisons()) {
-            if (row.isOutsideAdjusted()) {
+            if (row.isOutsideAdjusted() && row.isSignificant()) {
                 MetricInfo metric = metrics.get(row.metricId());
                 items.add(link(row.metricId(), metric == null ? row.metricId() : metric.name()) + ", " + escape(row.areaName()) + ": "
-                        + escape(row.funnelAdjusted().replace('_', ' ')) + " the other LPAs' adjusted funnel limits"
-                        + (row.qAdjusted() == null ? "" : " (q = " + escape(Presentation.probability(row.qAdjusted())) + ")"));
+                        + escape(Presentation.placeLabel(row.funnelAdjusted())) + " of the funnel around the local policing areas' pooled figure"
+                        + ("estimated".equals(row.dispersion()) ? ", limits adjusted for how much the areas usually differ" : "")
+                        + " (q " + qText(row.qAdjusted()) + ")");
             }
         }
         html.append("<section id=\"beyond-chance\" aria-labelledby=\"beyond-h\"><h2 id=\"beyond-h\">Beyond chance this quarter</h2>")
                 .append("<div class=\"beyond\"><p class=\"small\">Changes with q &lt; 0.05, SPC special causes in the latest month,")
-                .append(" and local policing areas outside the funnel limits adjusted for how much the areas usually differ.")
+                .append(" and local policing areas outside the funnel limits (adjusted for how much the areas usually differ, where that")
+                .append(" could be estimated) with q &lt; 0.05.")
                 .append(" Everything else in this report is within what chance produces.</p>");
         if (items.isEmpty()) {
             html.append("<p>Nothing this quarter is beyond chance.</p>");
@@ -420,6 +442,12 @@ public final class ScorecardHtml {
             html.append("</ul>");
         }
         html.append("</div></section>\n");
+    }
+
+    /** "= 0.012" or "&lt; 0.0001", escaped. */
+    private static String qText(Double q) {
+        String text = Presentation.probabilityText(q);
+        return escape(text.startsWith("<") ? text : "= " + text);
     }
 
     private static String link(String metricId, String name) {

@@ -43,6 +43,15 @@ class ScorecardBrowserTest {
             assertThat(dom).contains(Html.escape(lpa.displayName()));
         }
         assertThat(dom).contains("<svg").contains("<polyline").contains("<circle").contains("<title");
+        // The LPAs' SPC charts as small multiples, each with its variation icon, drawn as SVG with a text alternative.
+        assertThat(dom).contains("class=\"multiples\"");
+        for (Lpa lpa : Lpa.values()) {
+            assertThat(dom).contains("id=\"spc-PRV-04-" + lpa.code() + "-desc\"");
+        }
+        assertThat(dom).containsPattern("<svg [^>]*class=\"icon icon-[a-z]+\" role=\"img\"[^>]*aria-label=\"Variation: ")
+                .contains("<title>Variation: ");
+        // The funnel's adjusted limits and the words saying how they were adjusted.
+        assertThat(dom).contains("class=\"adjusted95\"").contains("Limits adjusted for overdispersion");
         assertThat(dom).doesNotContainPattern("(src|href|url)[=(]\"?https?:").doesNotContain("<script").doesNotContain("<link");
 
         Path target = Path.of("target").toAbsolutePath();
