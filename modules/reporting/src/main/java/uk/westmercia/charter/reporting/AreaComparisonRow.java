@@ -1,9 +1,12 @@
 package uk.westmercia.charter.reporting;
 
 /**
- * One LPA's figure for a metric and quarter beside the force's, placed on a funnel around the
- * LPAs' pooled figure (metrics.md, "Area comparison").
+ * One unit's figure for a metric and quarter beside the force's, placed on a funnel around its
+ * comparison set's pooled figure (metrics.md, "Area comparison"): an LPA among the five LPAs, or
+ * an SNT among the force's SNTs.
  *
+ * @param comparisonSet {@code lpa} (the five LPAs) or {@code snt} (the force's SNTs, where the metric
+ *     has SNT figures): the units placed on one funnel and ranked together
  * @param base the funnel's x axis: the denominator (effective base for weighted surveys) for
  *     percents, the population for rates; null for other units
  * @param rank 1 = best by the metric's direction among the LPAs with a published figure; null for
@@ -33,6 +36,7 @@ public record AreaComparisonRow(
         String metricId,
         String theme,
         String unit,
+        String comparisonSet,
         String areaCode,
         String areaName,
         Double value,
@@ -54,7 +58,7 @@ public record AreaComparisonRow(
 
     /** The same row with its q-value in the quarter's funnel deviation family. */
     public AreaComparisonRow withQAdjusted(Double q) {
-        return new AreaComparisonRow(quarter, metricId, theme, unit, areaCode, areaName, value, status, forceValue, base, rank, centre, z,
+        return new AreaComparisonRow(quarter, metricId, theme, unit, comparisonSet, areaCode, areaName, value, status, forceValue, base, rank, centre, z,
                 funnel, phi, tau2, dispersionN, dispersion, zAdjusted, funnelAdjusted, pAdjusted, q);
     }
 
@@ -63,7 +67,14 @@ public record AreaComparisonRow(
         return qAdjusted != null && qAdjusted < 0.05;
     }
 
-    /** True when the LPA lies outside the adjusted 95% limits. */
+    public static final String LPA_SET = "lpa";
+    public static final String SNT_SET = "snt";
+
+    public boolean isLpa() {
+        return LPA_SET.equals(comparisonSet);
+    }
+
+    /** True when the unit lies outside the adjusted 95% limits. */
     public boolean isOutsideAdjusted() {
         return funnelAdjusted != null && !"within".equals(funnelAdjusted);
     }

@@ -33,6 +33,7 @@ import uk.westmercia.charter.statistics.XmrChart;
 public final class ScorecardBuilder {
     private static final String MONTH = "month";
     private static final String QUARTER = "quarter";
+    private static final String SNT = "snt";
 
     /** A set of fewer units than this (the five LPAs) pools its z-scores over earlier quarters. */
     static final int POOL_BELOW_UNITS = Overdispersion.MIN_Z_SCORES;
@@ -91,6 +92,15 @@ public final class ScorecardBuilder {
         Map<String, Map<String, MonthlySeries>> series = new LinkedHashMap<>();
         Map<String, Double> quantityPerEvent = new LinkedHashMap<>();
         List<MetricValue> quarterValues = new ArrayList<>();
+        // The force's SNTs: a second comparison set, for metrics with SNT figures.
+        Map<String, MetricValue> sntByKey = new HashMap<>();
+        Map<String, java.util.SortedSet<String>> sntCodes = new HashMap<>();
+        for (MetricValue value : values) {
+            if (SNT.equals(value.areaLevel()) && QUARTER.equals(value.periodType())) {
+                sntByKey.put(key(value.metricId(), value.areaCode(), QUARTER, value.periodLabel()), value);
+                sntCodes.computeIfAbsent(value.metricId() + "|" + value.periodLabel(), k -> new TreeSet<>()).add(value.areaCode());
+            }
+        }
         for (MetricInfo metric : metrics) {
             Map<String, MonthlySeries> metricSeries = new LinkedHashMap<>();
             for (String area : Areas.scorecardCodes()) {
@@ -130,9 +140,18 @@ public final class ScorecardBuilder {
                 series.put(metric.id(), metricSeries);
             }
             comparisons.addAll(compare(metric, quarter, byKey));
+            MetricValue force = byKey.get(key(metric.id(), Areas.scorecardCodes().get(0), QUARTER, quarter.label()));
+            java.util.function.Function<String, List<String>> sntsOf =
+                    label -> List.copyOf(sntCodes.getOrDefault(metric.id() + "|" + label, new TreeSet<>()));
+            comparisons.addAll(compare(metric, quarter, sntByKey, AreaComparisonRow.SNT_SET, sntsOf, code -> code,
+                    force == null ? null : force.publishedValue()));
             if (metric.isRate()) {
-                FunnelSet set = funnelSet(metric, quarter.label(), byKey);
+                FunnelSet set = funnelSet(metric, quarter.label(), byKey, Areas.lpaCodes());
                 quantityPerEvent.put(metric.id(), set == null ? 1.0 : set.quantityPerEvent());
+                FunnelSet snts = funnelSet(metric, quarter.label(), sntByKey, sntsOf.apply(quarter.label()));
+                if (snts != null) {
+                    quantityPerEvent.put(metric.id() + "|snt", snts.quantityPerEvent());
+                }
             }
         }
         rows = withQValues(rows);
@@ -215,30 +234,43 @@ public final class ScorecardBuilder {
      * comparison"). q_adjusted is filled in over the whole quarter afterwards ({@link #withQAdjusted}).
      */
     static List<AreaComparisonRow> compare(MetricInfo metric, Period quarter, Map<String, MetricValue> byKey) {
+        MetricValue force = byKey.get(key(metric.id(), Areas.scorecardCodes().get(0), QUARTER, quarter.label()));
+        return compare(metric, quarter, byKey, AreaComparisonRow.LPA_SET, label -> Areas.lpaCodes(), Areas::nameOf,
+                force == null ? null : force.publishedValue());
+    }
+
+    /**
+     * One comparison set's rows: each unit ranked among the set and placed on the funnel around the set's
+     * pooled figure.
+     *
+     * @param codesOf the set's unit codes in a quarter (by label)
+     */
+    static List<AreaComparisonRow> compare(MetricInfo metric, Period quarter, Map<String, MetricValue> byKey, String setName,
+            java.util.function.Function<String, List<String>> codesOf, java.util.function.Function<String, String> nameOf,
+            Double forceValue) {
         String label = quarter.label();
-        MetricValue force = byKey.get(key(metric.id(), Areas.scorecardCodes().get(0), QUARTER, label));
-        Map<String, MetricValue> lpas = new LinkedHashMap<>();
+        List<String> codes = codesOf.apply(label);
+        Map<String, MetricValue> units = new LinkedHashMap<>();
         Map<String, Double> values = new LinkedHashMap<>();
-        for (String lpa : Areas.lpaCodes()) {
-            MetricValue value = byKey.get(key(metric.id(), lpa, QUARTER, label));
+        for (String code : codes) {
+            MetricValue value = byKey.get(key(metric.id(), code, QUARTER, label));
             if (value != null) {
-                lpas.put(lpa, value);
-                values.put(lpa, value.publishedValue());
+                units.put(code, value);
+                values.put(code, value.publishedValue());
             }
         }
-        if (lpas.isEmpty()) {
+        if (units.isEmpty()) {
             return List.of();
         }
         Map<String, Integer> ranks = Ranking.rank(values, metric.direction());
-        Double forceValue = force == null ? null : force.publishedValue();
-        FunnelSet set = funnelSet(metric, label, byKey);
-        Dispersion dispersion = set == null ? null : Overdispersion.estimate(pooledZScores(metric, quarter, byKey, set));
+        FunnelSet set = funnelSet(metric, label, byKey, codes);
+        Dispersion dispersion = set == null ? null : Overdispersion.estimate(pooledZScores(metric, quarter, byKey, set, codesOf));
         List<AreaComparisonRow> rows = new ArrayList<>();
-        lpas.forEach((code, value) -> {
+        units.forEach((code, value) -> {
             Double base = funnelBase(metric, value);
             FunnelUnit unit = set == null ? null : set.units().get(code);
             if (unit == null) {
-                rows.add(new AreaComparisonRow(label, metric.id(), metric.theme(), metric.unit(), code, Areas.nameOf(code),
+                rows.add(new AreaComparisonRow(label, metric.id(), metric.theme(), metric.unit(), setName, code, nameOf.apply(code),
                         value.publishedValue(), value.status(), forceValue, base, ranks.get(code), null, null, null,
                         null, null, null, null, null, null, null, null));
                 return;
@@ -250,7 +282,7 @@ public final class ScorecardBuilder {
             if (dispersion.widens() && unit.z() != null) {
                 adjusted = dispersion.adjustedBands(set.y0(), unit.s()).place(unit.y());
             }
-            rows.add(new AreaComparisonRow(label, metric.id(), metric.theme(), metric.unit(), code, Areas.nameOf(code),
+            rows.add(new AreaComparisonRow(label, metric.id(), metric.theme(), metric.unit(), setName, code, nameOf.apply(code),
                     value.publishedValue(), value.status(), forceValue, base, ranks.get(code), set.centre(), z,
                     place == null ? null : place.label(),
                     dispersion.isEstimated() ? dispersion.phi() : null,
@@ -266,13 +298,14 @@ public final class ScorecardBuilder {
      * The z-scores phi and tau2 are estimated from: this quarter's, and for a set of fewer than 10 units
      * also those of up to three previous quarters, each against its own quarter's pooled centre.
      */
-    static List<UnitZScore> pooledZScores(MetricInfo metric, Period quarter, Map<String, MetricValue> byKey, FunnelSet current) {
+    static List<UnitZScore> pooledZScores(MetricInfo metric, Period quarter, Map<String, MetricValue> byKey, FunnelSet current,
+            java.util.function.Function<String, List<String>> codesOf) {
         List<UnitZScore> zScores = new ArrayList<>(current.zScores());
         if (current.units().size() < POOL_BELOW_UNITS) {
             Period earlier = quarter;
             for (int i = 0; i < POOLED_PREVIOUS_QUARTERS; i++) {
                 earlier = earlier.previous();
-                FunnelSet set = funnelSet(metric, earlier.label(), byKey);
+                FunnelSet set = funnelSet(metric, earlier.label(), byKey, codesOf.apply(earlier.label()));
                 if (set != null) {
                     zScores.addAll(set.zScores());
                 }
@@ -281,12 +314,12 @@ public final class ScorecardBuilder {
         return zScores;
     }
 
-    /** One LPA on a funnel: its value y and standard error s on the z-score's scale, and z (null when s is 0). */
+    /** One unit (LPA or SNT) on a funnel: its value y and standard error s on the z-score's scale, and z (null when s is 0). */
     record FunnelUnit(MetricValue value, double y, double s, UnitZScore z) {
     }
 
     /**
-     * The LPAs of one quarter placed on a funnel: the centre pooled over them (in the metric's unit), y0
+     * The units (LPAs or SNTs) of one quarter placed on a funnel: the centre pooled over them (in the metric's unit), y0
      * on the z-scores' scale (proportions for percents), and for rates the quantity per event of the
      * pooled figure, q = sum(q^2) / sum(q).
      */
@@ -297,10 +330,10 @@ public final class ScorecardBuilder {
     }
 
     /**
-     * The LPAs with a published figure and a base for a percent or rate metric in one quarter, around
+     * The units of a set with a published figure and a base for a percent or rate metric in one quarter, around
      * their pooled centre; null when none can be placed.
      */
-    static FunnelSet funnelSet(MetricInfo metric, String quarter, Map<String, MetricValue> byKey) {
+    static FunnelSet funnelSet(MetricInfo metric, String quarter, Map<String, MetricValue> byKey, List<String> codes) {
         if (!metric.isPercent() && !metric.isRate()) {
             return null;
         }
@@ -308,7 +341,7 @@ public final class ScorecardBuilder {
         List<FunnelCentre.Ratio> ratios = new ArrayList<>();
         double sumQ = 0;
         double sumQSquared = 0;
-        for (String lpa : Areas.lpaCodes()) {
+        for (String lpa : codes) {
             MetricValue value = byKey.get(key(metric.id(), lpa, QUARTER, quarter));
             if (value == null || value.publishedValue() == null || !Double.isFinite(value.publishedValue())
                     || value.numerator() == null || value.denominator() == null || !(value.numerator() >= 0)

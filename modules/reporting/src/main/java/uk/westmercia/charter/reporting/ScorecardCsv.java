@@ -52,7 +52,7 @@ public final class ScorecardCsv {
     /** The rows, each LPA's with its place among the LPAs from the area comparison. */
     public static List<List<String>> records(List<ScorecardRow> rows, List<AreaComparisonRow> comparisons) {
         Map<String, AreaComparisonRow> compared = new HashMap<>();
-        comparisons.forEach(row -> compared.put(row.metricId() + "|" + row.areaCode(), row));
+        comparisons.stream().filter(AreaComparisonRow::isLpa).forEach(row -> compared.put(row.metricId() + "|" + row.areaCode(), row));
         List<List<String>> records = new ArrayList<>();
         for (ScorecardRow row : rows) {
             AreaComparisonRow comparison = compared.get(row.metricId() + "|" + row.areaCode());

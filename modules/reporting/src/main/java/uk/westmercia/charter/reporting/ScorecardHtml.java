@@ -196,8 +196,10 @@ public final class ScorecardHtml {
     private static void metricArticle(StringBuilder html, ScorecardReport report, MetricInfo metric) {
         List<ScorecardRow> rows = report.rows().stream().filter(row -> row.metricId().equals(metric.id())).toList();
         Map<String, AreaComparisonRow> comparison = new LinkedHashMap<>();
-        report.comparisons().stream().filter(row -> row.metricId().equals(metric.id()))
+        report.comparisons().stream().filter(row -> row.metricId().equals(metric.id()) && row.isLpa())
                 .forEach(row -> comparison.put(row.areaCode(), row));
+        List<AreaComparisonRow> snts = report.comparisons().stream()
+                .filter(row -> row.metricId().equals(metric.id()) && !row.isLpa()).toList();
         String unit = metric.unit();
         String heading = metric.id() + " " + metric.name();
         html.append("<article class=\"metric\" id=\"metric-").append(Html.id(metric.id())).append("\"><h3>")
@@ -277,6 +279,14 @@ public final class ScorecardHtml {
             if (!funnel.isEmpty()) {
                 html.append("<figure>").append(funnel).append("<figcaption>").append(escape(title)).append(". ")
                         .append(escape(adjustmentNote(comparisonRows, metric))).append("</figcaption></figure>");
+            }
+            String sntTitle = heading + ": safer neighbourhood teams against each other (funnel plot)";
+            String sntFunnel = snts.isEmpty() ? "" : SvgCharts.funnelPlot("funnel-snt-" + metric.id(), sntTitle, metric, snts,
+                    report.quantityPerEvent().getOrDefault(metric.id() + "|snt", 1.0), false);
+            if (!sntFunnel.isEmpty()) {
+                html.append("<figure>").append(sntFunnel).append("<figcaption>").append(escape(sntTitle)).append(". ")
+                        .append(escape(adjustmentNote(snts, metric)))
+                        .append(" Only teams outside the adjusted limits are labelled.</figcaption></figure>");
             }
         }
         html.append("</div>");
@@ -372,30 +382,32 @@ public final class ScorecardHtml {
                 + "; limits use only the months from then on";
     }
 
-    /** In words: around what the LPAs are placed and whether and how the limits were adjusted. */
+    /** In words: around what the set's units are placed and whether and how the limits were adjusted. */
     static String adjustmentNote(List<AreaComparisonRow> rows, MetricInfo metric) {
         AreaComparisonRow first = rows.stream().filter(row -> row.dispersion() != null).findFirst().orElse(null);
         if (first == null) {
             return "";
         }
-        String centre = "Centre: the LPAs' pooled figure, " + Presentation.number(first.centre(), metric.unit())
+        String units = first.isLpa() ? "LPAs" : "SNTs";
+        String from = first.isLpa() ? " (this quarter and up to three before)" : " (this quarter)";
+        String centre = "Centre: the " + units + "' pooled figure, " + Presentation.number(first.centre(), metric.unit())
                 + Presentation.unitSuffix(metric.unit()) + ". ";
         int n = first.dispersionN() == null ? 0 : first.dispersionN();
         if (!"estimated".equals(first.dispersion())) {
-            return centre + "Limits not adjusted for overdispersion: only " + n + " z-scores (this quarter and up to three before),"
-                    + " fewer than the 10 needed to estimate how much the LPAs usually differ; places are for chance alone.";
+            return centre + "Limits not adjusted for overdispersion: only " + n + " z-scores" + from + ","
+                    + " fewer than the 10 needed to estimate how much the " + units + " usually differ; places are for chance alone.";
         }
         String phi = Presentation.number(first.phi(), 2);
         if (first.tau2() == null || first.tau2() == 0) {
-            return centre + "Limits not widened: from " + n + " z-scores (this quarter and up to three before) the LPAs differ no"
+            return centre + "Limits not widened: from " + n + " z-scores" + from + " the " + units + " differ no"
                     + " more than chance allows (phi = " + phi + " after winsorising at 10%), so tau2 = 0.";
         }
         double tau = Math.sqrt(first.tau2()) * (metric.isPercent() ? 100 : 1);
-        return centre + "Limits adjusted for overdispersion (Spiegelhalter 2005): from " + n + " z-scores (this quarter and up"
-                + " to three before, winsorised at 10%), phi = " + phi + ", so the LPAs differ by more than chance; a between-area"
+        return centre + "Limits adjusted for overdispersion (Spiegelhalter 2005): from " + n + " z-scores" + from
+                + ", winsorised at 10%, phi = " + phi + ", so the " + units + " differ by more than chance; a between-unit"
                 + " standard deviation tau = " + Presentation.number(tau, metric.unit()) + Presentation.changeUnit(metric.unit())
-                + " is added to each area's own, and the thick lines are the centre +- 1.96 and 3.09 x sqrt(s^2 + tau^2). An area"
-                + " outside them differs by more than the LPAs usually do.";
+                + " is added to each unit's own, and the thick lines are the centre +- 1.96 and 3.09 x sqrt(s^2 + tau^2). A unit"
+                + " outside them differs by more than the " + units + " usually do.";
     }
 
     /** The few things this quarter that are beyond chance, each linked to its metric. */
@@ -423,7 +435,8 @@ public final class ScorecardHtml {
             if (row.isOutsideAdjusted() && row.isSignificant()) {
                 MetricInfo metric = metrics.get(row.metricId());
                 items.add(link(row.metricId(), metric == null ? row.metricId() : metric.name()) + ", " + escape(row.areaName()) + ": "
-                        + escape(Presentation.placeLabel(row.funnelAdjusted())) + " of the funnel around the local policing areas' pooled figure"
+                        + escape(Presentation.placeLabel(row.funnelAdjusted())) + " of the funnel around the "
+                        + (row.isLpa() ? "local policing areas'" : "safer neighbourhood teams'") + " pooled figure"
                         + ("estimated".equals(row.dispersion()) ? ", limits adjusted for how much the areas usually differ" : "")
                         + " (q " + qText(row.qAdjusted()) + ")");
             }

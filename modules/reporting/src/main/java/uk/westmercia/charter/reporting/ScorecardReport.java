@@ -11,7 +11,8 @@ import uk.westmercia.charter.reference.SpcBaseline;
  * @param series monthly series keyed by metric id then area code
  * @param dataTo the last day the quarter's figures cover: before the quarter's end while it is still running
  * @param quantityPerEvent for each rate metric, what the LPAs' pooled rate sums per event (1 for a
- *     count): the funnel chart's limits are the events' limits scaled by it
+ *     count): the funnel chart's limits are the events' limits scaled by it; the SNTs' under the key
+ *     {@code <metric id>|snt}
  * @param changePoints the SPC change points of reference/spc-baselines.csv the scorecard was built with
  */
 public record ScorecardReport(

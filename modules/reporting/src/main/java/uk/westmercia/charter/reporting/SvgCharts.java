@@ -165,6 +165,15 @@ public final class SvgCharts {
      * limits are its events' limits scaled by {@code quantityPerEvent} (1 for a count).
      */
     public static String funnelPlot(String id, String title, MetricInfo metric, List<AreaComparisonRow> rows, double quantityPerEvent) {
+        return funnelPlot(id, title, metric, rows, quantityPerEvent, true);
+    }
+
+    /**
+     * As above; with {@code labelAll} false (the SNTs, too many to label), only the units outside the
+     * (adjusted) 95% limits are labelled.
+     */
+    public static String funnelPlot(String id, String title, MetricInfo metric, List<AreaComparisonRow> rows, double quantityPerEvent,
+            boolean labelAll) {
         List<AreaComparisonRow> placed = rows.stream()
                 .filter(row -> row.value() != null && row.base() != null && row.base() > 0 && row.forceValue() != null)
                 .toList();
@@ -260,11 +269,13 @@ public final class SvgCharts {
                     }
                 }
             }
-            labels.add(new double[] {px + 7, ly});
             svg.append("<circle class=\"point funnel-").append(Html.escape(place)).append("\" cx=\"").append(f(px))
-                    .append("\" cy=\"").append(f(py)).append("\" r=\"5\"/>")
-                    .append("<text class=\"label\" x=\"").append(f(px + 7)).append("\" y=\"").append(f(ly)).append("\">")
-                    .append(Html.escape(row.areaCode())).append("</text>");
+                    .append("\" cy=\"").append(f(py)).append("\" r=\"").append(labelAll ? 5 : 3.5).append("\"/>");
+            if (labelAll || !"within".equals(place)) {
+                labels.add(new double[] {px + 7, ly});
+                svg.append("<text class=\"label\" x=\"").append(f(px + 7)).append("\" y=\"").append(f(ly)).append("\">")
+                        .append(Html.escape(row.areaCode())).append("</text>");
+            }
         }
         for (int i = 0; i <= 2; i++) {
             double base = maxBase * i / 2;

@@ -175,4 +175,38 @@ class AreaComparisonTest {
         // TWR's VIS-01 row: above 99.8% for chance alone, within the adjusted limits.
         assertThat(lines).anyMatch(line -> line.contains(",TWR,") && line.contains("VIS-01") && line.contains(",above_99_8,within,0.1681,"));
     }
+
+    private static MetricValue snt(String code, Period q, double x, double n) {
+        MetricValue lpaLike = Fixtures.percent("VIS-03", "VIS", code, q, x, n, "green");
+        return new MetricValue(lpaLike.metricId(), lpaLike.theme(), "snt", code, lpaLike.periodType(), lpaLike.periodLabel(),
+                lpaLike.periodStart(), lpaLike.periodEnd(), x, n, lpaLike.value(), "percent", lpaLike.ciLow(), lpaLike.ciHigh(),
+                (long) n, 50.0, "green", "nightly-1");
+    }
+
+    @Test
+    void theForcesSntsAreASecondSetThatPoolsOnlyWhenFewerThanTen() {
+        // Twelve SNTs in one quarter: ten z-scores or more, so phi and tau2 come from this quarter alone.
+        Period q = Fixtures.quarter("2024-25 Q1");
+        List<MetricValue> values = new ArrayList<>();
+        values.add(Fixtures.percent("VIS-03", "VIS", "WM", q, 600, 1200, "green"));
+        for (int i = 0; i < 12; i++) {
+            values.add(snt(String.format("S%02d", i), q, 30 + 4 * i, 100));
+            values.add(snt(String.format("S%02d", i), q.previous(), 50, 100));
+        }
+        ScorecardReport report = new ScorecardBuilder(Catalogue.bundled()).build(q, values);
+        List<AreaComparisonRow> snts = report.comparisons().stream().filter(r -> !r.isLpa()).toList();
+        assertThat(snts).hasSize(12).allMatch(r -> r.comparisonSet().equals("snt"));
+        // Pooled: (30 + 34 + ... + 74) / 1,200 = 624 / 1,200 = 52%.
+        assertThat(snts.get(0).centre()).isCloseTo(52.0, within(1e-9));
+        assertThat(snts.get(0).dispersionN()).isEqualTo(12);
+        assertThat(snts.get(0).dispersion()).isEqualTo("estimated");
+        assertThat(snts.get(11).rank()).isEqualTo(1);
+        // Six SNTs pool with the quarter before: twelve z-scores.
+        List<MetricValue> six = values.stream().filter(v -> !v.areaCode().matches("S(0[6-9]|1[01])")).toList();
+        AreaComparisonRow pooled = new ScorecardBuilder(Catalogue.bundled()).build(q, six).comparisons().stream()
+                .filter(r -> !r.isLpa()).findFirst().orElseThrow();
+        assertThat(pooled.dispersionN()).isEqualTo(12);
+        String html = ScorecardHtml.render(report);
+        assertThat(html).contains("safer neighbourhood teams against each other (funnel plot)").contains("Centre: the SNTs&#39; pooled figure, 52.0%");
+    }
 }
