@@ -330,8 +330,8 @@ public final class ScorecardBuilder {
     }
 
     /**
-     * The units of a set with a published figure and a base for a percent or rate metric in one quarter, around
-     * their pooled centre; null when none can be placed.
+     * The units of a set with a published figure and a base above 1 for a percent or rate metric in one quarter,
+     * around their pooled centre; null when none can be placed.
      */
     static FunnelSet funnelSet(MetricInfo metric, String quarter, Map<String, MetricValue> byKey, List<String> codes) {
         if (!metric.isPercent() && !metric.isRate()) {
@@ -341,18 +341,19 @@ public final class ScorecardBuilder {
         List<FunnelCentre.Ratio> ratios = new ArrayList<>();
         double sumQ = 0;
         double sumQSquared = 0;
-        for (String lpa : codes) {
-            MetricValue value = byKey.get(key(metric.id(), lpa, QUARTER, quarter));
+        for (String code : codes) {
+            MetricValue value = byKey.get(key(metric.id(), code, QUARTER, quarter));
             if (value == null || value.publishedValue() == null || !Double.isFinite(value.publishedValue())
                     || value.numerator() == null || value.denominator() == null || !(value.numerator() >= 0)
                     || !(value.denominator() > 0)) {
                 continue;
             }
             Double base = funnelBase(metric, value);
-            if (base == null || !(base > 0)) {
+            // A base of one (an SNT's "does it hold a plan", say) is a yes or no, not a proportion to compare.
+            if (base == null || !(base > 1)) {
                 continue;
             }
-            placed.put(lpa, value);
+            placed.put(code, value);
             ratios.add(new FunnelCentre.Ratio(value.numerator(), value.denominator()));
             sumQ += value.numerator();
             // Without an effective base in metric_values, each area's sum(q^2) is taken as numerator x its

@@ -437,14 +437,15 @@ public final class ScorecardHtml {
                 items.add(link(row.metricId(), metric == null ? row.metricId() : metric.name()) + ", " + escape(row.areaName()) + ": "
                         + escape(Presentation.placeLabel(row.funnelAdjusted())) + " of the funnel around the "
                         + (row.isLpa() ? "local policing areas'" : "safer neighbourhood teams'") + " pooled figure"
-                        + ("estimated".equals(row.dispersion()) ? ", limits adjusted for how much the areas usually differ" : "")
+                        + ("estimated".equals(row.dispersion())
+                                ? ", limits adjusted for how much the " + (row.isLpa() ? "areas" : "teams") + " usually differ" : "")
                         + " (q " + qText(row.qAdjusted()) + ")");
             }
         }
         html.append("<section id=\"beyond-chance\" aria-labelledby=\"beyond-h\"><h2 id=\"beyond-h\">Beyond chance this quarter</h2>")
                 .append("<div class=\"beyond\"><p class=\"small\">Changes with q &lt; 0.05, SPC special causes in the latest month,")
-                .append(" and local policing areas outside the funnel limits (adjusted for how much the areas usually differ, where that")
-                .append(" could be estimated) with q &lt; 0.05.")
+                .append(" and local policing areas or neighbourhood teams outside the funnel limits (adjusted for how much they usually")
+                .append(" differ, where that could be estimated) with q &lt; 0.05.")
                 .append(" Everything else in this report is within what chance produces.</p>");
         if (items.isEmpty()) {
             html.append("<p>Nothing this quarter is beyond chance.</p>");

@@ -223,7 +223,7 @@ public final class SvgCharts {
         }
         Scale y = new Scale(range[0], range[1], HEIGHT - BOTTOM, TOP);
         Scale x = new Scale(0, maxBase, LEFT, WIDTH - RIGHT);
-        StringBuilder description = new StringBuilder("The local policing areas' pooled figure " + Presentation.number(force, unit)
+        StringBuilder description = new StringBuilder("The pooled figure " + Presentation.number(force, unit)
                 + Presentation.unitSuffix(unit) + ". ");
         for (AreaComparisonRow row : placed) {
             description.append(row.areaName()).append(": ").append(Presentation.number(row.value(), unit))
@@ -289,8 +289,8 @@ public final class SvgCharts {
         // Told apart by line style, not colour alone.
         svg.append("<text class=\"tick\" x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(TOP - 4)
                 .append("\" text-anchor=\"end\">").append(adjusted
-                        ? "thin: limits for chance alone; thick: adjusted (dashed 95%, solid 99.8%); flat: LPAs' pooled figure"
-                        : "dashed: 95% limits; solid: 99.8% limits; flat line: LPAs' pooled figure").append("</text>");
+                        ? "thin: limits for chance alone; thick: adjusted (dashed 95%, solid 99.8%); flat: pooled figure"
+                        : "dashed: 95% limits; solid: 99.8% limits; flat line: pooled figure").append("</text>");
         return svg.append("</svg>").toString();
     }
 
@@ -313,7 +313,13 @@ public final class SvgCharts {
             }
             if (metric.isRate()) {
                 double s = Overdispersion.rateStandardError(centre, base, quantityPerEvent, 1000.0);
-                return s > 0 ? dispersion.adjustedBands(centre, s) : null;
+                if (!(s > 0)) {
+                    return null;
+                }
+                FunnelBands b = dispersion.adjustedBands(centre, s);
+                // A rate is never negative; neither are the limits drawn for it.
+                return new FunnelBands(Math.max(0, b.lower99_8()), Math.max(0, b.lower95()), Math.max(0, b.upper95()),
+                        Math.max(0, b.upper99_8()));
             }
         }
         catch (IllegalArgumentException e) {
