@@ -35,7 +35,9 @@ public final class ReferenceDataReader {
 
     /**
      * SHA-256 over the names and bytes of every file in {@code <landing>/reference/}: a change to
-     * areas, populations, harm weights or targets changes it.
+     * areas, populations, harm weights or targets changes it. {@code spc-baselines.csv} is left out:
+     * SPC change points move no figure of metric_values (the scorecard reads them), so changing them
+     * must not make the next nightly recompute every period.
      */
     public static String sha256(Path landing) {
         requireNonNull(landing, "landing is null");
@@ -44,7 +46,8 @@ public final class ReferenceDataReader {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             if (Files.isDirectory(folder)) {
                 try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    for (Path file : files.filter(Files::isRegularFile)
+                            .filter(file -> !file.getFileName().toString().equals(SPC_BASELINES)).sorted().toList()) {
                         digest.update(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         digest.update((byte) 0);
                         digest.update(Files.readAllBytes(file));

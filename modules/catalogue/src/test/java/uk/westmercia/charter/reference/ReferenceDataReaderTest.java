@@ -119,4 +119,13 @@ class ReferenceDataReaderTest {
         assertThatThrownBy(() -> ReferenceDataReader.readSpcBaselines(landing))
                 .hasMessage("reference/spc-baselines.csv line 2, column reason: required value is empty");
     }
+
+    @Test
+    void spcChangePointsDoNotChangeTheReferenceHashThatDecidesARecompute() throws IOException {
+        String before = ReferenceDataReader.sha256(landing);
+        write("spc-baselines.csv", "metric_id,area_code,from_month,reason\nVIS-05,*,2024-04,New call-handling system\n");
+        assertThat(ReferenceDataReader.sha256(landing)).isEqualTo(before);
+        write("targets.csv", "metric_id,target,amber_band\nVIS-01,90,5\n");
+        assertThat(ReferenceDataReader.sha256(landing)).isNotEqualTo(before);
+    }
 }

@@ -438,7 +438,9 @@ public final class ScorecardHtml {
                         + escape(Presentation.placeLabel(row.funnelAdjusted())) + " of the funnel around the "
                         + (row.isLpa() ? "local policing areas'" : "safer neighbourhood teams'") + " pooled figure"
                         + ("estimated".equals(row.dispersion())
-                                ? ", limits adjusted for how much the " + (row.isLpa() ? "areas" : "teams") + " usually differ" : "")
+                                ? ", limits adjusted for how much the " + (row.isLpa() ? "areas" : "teams") + " usually differ"
+                                : ", on limits for chance alone (too few figures yet to estimate how much the "
+                                        + (row.isLpa() ? "areas" : "teams") + " usually differ, so read with care)")
                         + " (q " + qText(row.qAdjusted()) + ")");
             }
         }
