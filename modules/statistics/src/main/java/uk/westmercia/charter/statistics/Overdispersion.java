@@ -52,19 +52,30 @@ public final class Overdispersion {
     if (k * phi <= k - 1) {
       return Dispersion.estimated(k, phi, 0.0);
     }
-    double sumW = 0;
-    double sumW2 = 0;
-    for (UnitZScore unit : zScores) {
-      double w = 1 / (unit.standardError() * unit.standardError());
-      sumW += w;
-      sumW2 += w * w;
+    // sum w - sum w^2 / sum w = sum_i w_i (sum of the other weights) / sum w. Taken in that form,
+    // with each "sum of the others" from prefix and suffix sums rather than sum w - w_i, it does
+    // not cancel catastrophically when one unit's weight dwarfs the rest (a huge base beside
+    // small ones).
+    double[] w = new double[k];
+    for (int i = 0; i < k; i++) {
+      double s = zScores.get(i).standardError();
+      w[i] = 1 / (s * s);
     }
-    double denominator = sumW - sumW2 / sumW;
-    // All weights equal in a set of one is impossible here (k >= 10); with k >= 2 the
-    // denominator is positive unless the weights overflow.
-    checkArgument(denominator > 0 && Double.isFinite(denominator),
-        "Cannot estimate tau2: sum w - sum w^2 / sum w must be finite and > 0, got %s",
-        denominator);
+    double[] suffix = new double[k + 1];
+    for (int i = k - 1; i >= 0; i--) {
+      suffix[i] = suffix[i + 1] + w[i];
+    }
+    double sumW = suffix[0];
+    double prefix = 0;
+    double denominator = 0;
+    for (int i = 0; i < k; i++) {
+      denominator += w[i] * ((prefix + suffix[i + 1]) / sumW);
+      prefix += w[i];
+    }
+    // Positive for k >= 2 finite weights; a guard against overflow of the sums.
+    if (!(denominator > 0) || !Double.isFinite(denominator)) {
+      return Dispersion.notEstimated(k);
+    }
     return Dispersion.estimated(k, phi, (k * phi - (k - 1)) / denominator);
   }
 

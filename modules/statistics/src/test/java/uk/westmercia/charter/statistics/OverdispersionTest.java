@@ -147,6 +147,21 @@ class OverdispersionTest {
   }
 
   @Test
+  void oneUnitWhoseWeightDwarfsTheOthersDoesNotBreakTauSquared() {
+    // z = +-3, ..., +-7; sorted -7, -6, ..., 6, 7: 10th percentile -7 + 0.9 = -6.1, 90th 6 + 0.1 = 6.1.
+    // Winsorised squares 2 x (6.1^2 + 36 + 25 + 16 + 9) = 246.42: phi = 24.642, k phi - (k - 1) = 237.42.
+    // w = 1e40 for the first unit (s = 1e-20), 1 for nine: sum w - sum w^2 / sum w
+    // = ((sum w)^2 - sum w^2) / sum w = (18e40 + 72) / (1e40 + 9) = 18 (to 1e-39), so tau^2 = 237.42 / 18
+    // = 13.19. Taken as sum w - sum w^2 / sum w in doubles it would come out near 1e24 (cancellation).
+    double[] z = {3, -3, 4, -4, 5, -5, 6, -6, 7, -7};
+    double[] s = same(10, 1.0);
+    s[0] = 1e-20;
+    Dispersion dispersion = Overdispersion.estimate(units(z, s));
+    assertThat(dispersion.phi()).isCloseTo(24.642, within(TOLERANCE));
+    assertThat(dispersion.tau2()).isCloseTo(237.42 / 18, within(1e-9));
+  }
+
+  @Test
   void badArgumentsSayWhatCannotBeDone() {
     assertThatThrownBy(() -> new UnitZScore(1, 0))
         .isInstanceOf(IllegalArgumentException.class)
