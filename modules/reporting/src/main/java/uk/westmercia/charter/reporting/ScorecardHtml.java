@@ -65,6 +65,7 @@ public final class ScorecardHtml {
             .multiples figure{border:1px solid #eee;border-radius:4px;padding:4px;break-inside:avoid-page}
             .beyond{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px} .beyond li{margin:2px 0}
             .small{font-size:.8rem;color:#444}
+            table.glance td{vertical-align:top} table.glance caption{text-align:left;caption-side:bottom;padding-top:4px}
             footer{font-size:.8rem;color:#555;padding-bottom:24px}
             @media (max-width:900px){th,td{white-space:normal} .areas{grid-template-columns:1fr}}
             @media print{body{background:#fff;font-size:9pt} nav{display:none} header,main,footer{max-width:none;padding:0}
@@ -91,13 +92,14 @@ public final class ScorecardHtml {
                 .append(" changes tested this quarter (at p &lt; 0.05 alone about one in twenty would be flagged by chance). An")
                 .append(" unmarked change was tested and is not beyond chance, and one marked \"not tested\" has no test for its unit;")
                 .append(" hover a change for its p- and q-value.</p>");
-        html.append("<nav aria-label=\"Themes\"><ul><li><a href=\"#summary\">Themes at a glance</a></li>");
+        html.append("<nav aria-label=\"Themes\"><ul><li><a href=\"#summary\">Themes at a glance</a></li>")
+                .append("<li><a href=\"#beyond-chance\">Beyond chance</a></li>");
         for (String theme : themes(report)) {
             html.append("<li><a href=\"#theme-").append(Html.id(theme)).append("\">").append(escape(themeTitle(theme))).append("</a></li>");
         }
         html.append("</ul></nav></header>\n<main>\n");
-        beyondChance(html, report);
         summary(html, report);
+        beyondChance(html, report);
         for (String theme : themes(report)) {
             themeSection(html, report, theme);
         }
@@ -142,9 +144,16 @@ public final class ScorecardHtml {
         return code;
     }
 
+    /**
+     * One grid of themes by areas: each cell the theme's attainment in the area with the counts behind it
+     * (green, amber, red, and the metrics not rated), so the whole force reads in one screen.
+     */
     private static void summary(StringBuilder html, ScorecardReport report) {
         html.append("<section id=\"summary\" aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Themes at a glance, ")
-                .append(escape(report.quarter())).append("</h2>\n<div class=\"areas\">\n");
+                .append(escape(report.quarter())).append("</h2>\n<div class=\"card grid\"><table class=\"glance\"><caption class=\"small\">")
+                .append("Attainment = green / (green + amber + red) of the theme's metrics with a target; beneath it the counts behind it.")
+                .append(" Metrics without a target, held back for too few responses or without data are not rated.</caption>")
+                .append("<thead><tr><th scope=\"col\">Theme</th>");
         Map<String, ThemeScore> scores = new LinkedHashMap<>();
         for (ThemeScore score : report.themeScores()) {
             if ("quarter".equals(score.periodType()) && report.quarter().equals(score.periodLabel())) {
@@ -152,32 +161,35 @@ public final class ScorecardHtml {
             }
         }
         for (String area : Areas.scorecardCodes()) {
-            String name = Areas.nameOf(area);
-            html.append("<article class=\"card\" aria-label=\"").append(escape(name)).append("\"><h3>").append(escape(name))
-                    .append("</h3><table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Attainment</th>")
-                    .append("<th scope=\"col\">Green</th><th scope=\"col\">Amber</th><th scope=\"col\">Red</th>")
-                    .append("<th scope=\"col\">No target</th><th scope=\"col\">Too few responses</th><th scope=\"col\">No data</th></tr></thead><tbody>");
-            for (String theme : themes(report)) {
+            html.append("<th scope=\"col\">").append(escape(Areas.nameOf(area))).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (String theme : themes(report)) {
+            String title = themeTitle(theme);
+            html.append("<tr><th scope=\"row\"><a href=\"#theme-").append(Html.id(theme)).append("\">").append(escape(title))
+                    .append("</a></th>");
+            for (String area : Areas.scorecardCodes()) {
                 ThemeScore score = scores.get(area + "|" + theme);
-                String title = themeTitle(theme);
-                html.append("<tr><th scope=\"row\">").append(escape(title)).append("</th>");
                 if (score == null) {
-                    html.append("<td colspan=\"7\">no metrics yet</td></tr>");
+                    html.append("<td class=\"small\">no metrics yet</td>");
                     continue;
                 }
+                String name = Areas.nameOf(area);
                 String attainment = score.attainment() == null ? "none rated" : Presentation.number(score.attainment(), 0) + "%";
-                html.append("<td>").append(SvgCharts.attainmentBar(score.attainment(), title + ", " + name + ": attainment " + attainment))
-                        .append(' ').append(escape(attainment)).append("</td>")
-                        .append(num(score.green())).append(num(score.amber())).append(num(score.red()))
-                        .append(num(score.noTarget())).append(num(score.lowBase())).append(num(score.noData())).append("</tr>");
+                long unrated = score.noTarget() + score.lowBase() + score.noData();
+                String counts = score.green() + " green, " + score.amber() + " amber, " + score.red() + " red";
+                String detail = counts + "; " + score.noTarget() + " no target, " + score.lowBase() + " too few responses, "
+                        + score.noData() + " no data";
+                html.append("<td title=\"").append(escape(detail)).append("\">")
+                        .append(SvgCharts.attainmentBar(score.attainment(), title + ", " + name + ": attainment " + attainment + " (" + detail + ")"))
+                        .append(' ').append(escape(attainment))
+                        .append("<br><small>").append(escape(counts)).append("</small>")
+                        .append(unrated == 0 ? "" : "<br><small>" + escape(unrated + " not rated") + "</small>")
+                        .append("</td>");
             }
-            html.append("</tbody></table></article>\n");
+            html.append("</tr>");
         }
-        html.append("</div></section>\n");
-    }
-
-    private static String num(long value) {
-        return "<td class=\"num\">" + value + "</td>";
+        html.append("</tbody></table></div></section>\n");
     }
 
     private static void themeSection(StringBuilder html, ScorecardReport report, String theme) {
