@@ -68,6 +68,7 @@ public final class ScorecardHtml {
             table.glance td{vertical-align:top} table.glance caption{text-align:left;caption-side:bottom;padding-top:4px}
             footer{font-size:.8rem;color:#555;padding-bottom:24px}
             @media (max-width:900px){th,td{white-space:normal} .areas{grid-template-columns:1fr}}
+            @page{size:A4;margin:12mm}
             @media print{body{background:#fff;font-size:9pt} nav{display:none} header,main,footer{max-width:none;padding:0}
               .metric,.card{overflow:visible;border:none;break-inside:avoid-page} table{font-size:7.5pt}
               th,td{white-space:normal;padding:1px 3px} .areas{grid-template-columns:1fr 1fr} .charts{break-inside:avoid-page}}
