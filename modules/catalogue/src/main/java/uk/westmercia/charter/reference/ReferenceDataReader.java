@@ -41,7 +41,9 @@ public final class ReferenceDataReader {
 
     /**
      * SHA-256 over the names and bytes of every file in {@code <landing>/reference/}: a change to
-     * areas, populations, harm weights or targets changes it.
+     * areas, populations, harm weights or targets changes it. {@code spc-baselines.csv} is left out:
+     * SPC change points move no figure of metric_values (the scorecard reads them), so changing them
+     * must not make the next nightly recompute every period.
      */
     public static String sha256(Path landing) {
         requireNonNull(landing, "landing is null");
@@ -52,7 +54,7 @@ public final class ReferenceDataReader {
         requireNonNull(folder, "folder is null");
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            for (String name : folder.fileNames()) {
+            for (String name : folder.fileNames().stream().filter(name -> !name.equals(SPC_BASELINES)).toList()) {
                 digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 try (java.io.InputStream in = folder.open(name).orElseThrow(() -> new IOException(name + " went away"))) {
@@ -121,6 +123,37 @@ public final class ReferenceDataReader {
             targets.put(metricId, new Target(metricId, row.number("target"), row.number("amber_band")));
         });
         return new ReferenceData(snts, parishes, population, districts, harmWeights, targets);
+    }
+
+    /** The file of SPC change points, optional: {@code reference/spc-baselines.csv}. */
+    public static final String SPC_BASELINES = "spc-baselines.csv";
+
+    /**
+     * The SPC change points of {@code <landing>/reference/spc-baselines.csv} ({@code metric_id,
+     * area_code, from_month, reason}; {@code area_code} may be {@code *}, {@code from_month} is
+     * {@code yyyy-MM}), in file order; empty when the file is absent (it is optional). A bad row
+     * refuses the run, naming file, line and column, as any reference file does.
+     */
+    public static List<SpcBaseline> readSpcBaselines(Path landing) {
+        requireNonNull(landing, "landing is null");
+        return readSpcBaselines(ReferenceFolder.local(landing));
+    }
+
+    public static List<SpcBaseline> readSpcBaselines(ReferenceFolder folder) {
+        requireNonNull(folder, "folder is null");
+        List<SpcBaseline> baselines = new ArrayList<>();
+        read(folder, SPC_BASELINES, false, List.of("metric_id", "area_code", "from_month", "reason"), row -> {
+            String month = row.text("from_month");
+            java.time.YearMonth from;
+            try {
+                from = java.time.YearMonth.parse(month);
+            }
+            catch (java.time.format.DateTimeParseException e) {
+                throw row.refuse("from_month", "not a month (yyyy-MM): '" + month + "'");
+            }
+            baselines.add(new SpcBaseline(row.text("metric_id"), row.text("area_code"), from, row.text("reason")));
+        });
+        return List.copyOf(baselines);
     }
 
     /** Reads every row of a reference file; returns whether the file is there. */

@@ -134,4 +134,39 @@ class ReferenceDataReaderTest {
         assertThatThrownBy(() -> ReferenceDataReader.read(landing)).isInstanceOf(InputRefusedException.class)
                 .hasMessage("Cannot read reference data: reference/parishes.csv is missing from the landing folder");
     }
+
+    @Test
+    void readsSpcChangePointsWithTheirReasonsAndTreatsTheFileAsOptional() throws IOException {
+        assertThat(ReferenceDataReader.readSpcBaselines(landing)).isEmpty();
+        write("spc-baselines.csv", "metric_id,area_code,from_month,reason\n"
+                + "VIS-05,*,2024-04,New call-handling system\n"
+                + "PRV-04,HER,2023-10,\"Crime recording audit, Herefordshire\"\n");
+
+        assertThat(ReferenceDataReader.readSpcBaselines(landing)).containsExactly(
+                new SpcBaseline("VIS-05", "*", java.time.YearMonth.of(2024, 4), "New call-handling system"),
+                new SpcBaseline("PRV-04", "HER", java.time.YearMonth.of(2023, 10), "Crime recording audit, Herefordshire"));
+        SpcBaseline any = ReferenceDataReader.readSpcBaselines(landing).get(0);
+        assertThat(any.appliesTo("VIS-05", "SHR")).isTrue();
+        assertThat(any.appliesTo("VIS-06", "SHR")).isFalse();
+    }
+
+    @Test
+    void aBadSpcChangePointRefusesTheRunNamingLineAndColumn() throws IOException {
+        write("spc-baselines.csv", "metric_id,area_code,from_month,reason\nVIS-05,*,April 2024,New system\n");
+        assertThatThrownBy(() -> ReferenceDataReader.readSpcBaselines(landing))
+                .isInstanceOf(InputRefusedException.class)
+                .hasMessage("reference/spc-baselines.csv line 2, column from_month: not a month (yyyy-MM): 'April 2024'");
+        write("spc-baselines.csv", "metric_id,area_code,from_month,reason\nVIS-05,*,2024-04,\n");
+        assertThatThrownBy(() -> ReferenceDataReader.readSpcBaselines(landing))
+                .hasMessage("reference/spc-baselines.csv line 2, column reason: required value is empty");
+    }
+
+    @Test
+    void spcChangePointsDoNotChangeTheReferenceHashThatDecidesARecompute() throws IOException {
+        String before = ReferenceDataReader.sha256(landing);
+        write("spc-baselines.csv", "metric_id,area_code,from_month,reason\nVIS-05,*,2024-04,New call-handling system\n");
+        assertThat(ReferenceDataReader.sha256(landing)).isEqualTo(before);
+        write("targets.csv", "metric_id,target,amber_band\nVIS-01,90,5\n");
+        assertThat(ReferenceDataReader.sha256(landing)).isNotEqualTo(before);
+    }
 }

@@ -296,6 +296,10 @@ public final class CharterCli {
         @Option(names = "--force", description = "Replace a published quarter whose figures a later nightly has recomputed (published quarters are snapshots).")
         boolean force;
 
+        @Option(names = "--landing", description = "Landing folder whose reference/spc-baselines.csv lists SPC change points (optional; "
+                + "without it, or without that file, no change points).")
+        String landing;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -320,7 +324,11 @@ public final class CharterCli {
                     (spark, report) -> {
                         ScorecardJob.Result result;
                         try {
-                            result = new ScorecardJob(spark, new ScorecardJob.Options(period, warehouse, out, force, Optional.ofNullable(fromRun)), report,
+                            List<uk.westmercia.charter.reference.SpcBaseline> changePoints = landing == null ? List.of()
+                                    : uk.westmercia.charter.reference.ReferenceDataReader.readSpcBaselines(
+                                            new LandingFolder(spark.sparkContext().hadoopConfiguration(), landing).reference());
+                            result = new ScorecardJob(spark, new ScorecardJob.Options(period, warehouse, out, force, Optional.ofNullable(fromRun),
+                                    changePoints), report,
                                     catalogue).run();
                         }
                         catch (ScorecardJob.AlreadyPublishedException | ScorecardJob.QuarterNotAvailableException e) {

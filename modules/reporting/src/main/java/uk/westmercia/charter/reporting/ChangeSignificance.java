@@ -5,7 +5,9 @@ import uk.westmercia.charter.statistics.ChangeTests;
 import uk.westmercia.charter.statistics.WilsonInterval;
 
 /**
- * Whether a change is significant at 95%: the pooled two-proportion z-test for percents (on the
+ * The test of one change, its two-sided p-value (the scorecard then calls a change significant only
+ * when its Benjamini-Hochberg q-value over the quarter's changes is below 0.05, see
+ * {@link ScorecardBuilder#withQValues}): the pooled two-proportion z-test for percents (on the
  * numerator and denominator, or on the effective base for weighted survey figures), the exact
  * Poisson ratio test for rates per 1,000 (on the event count, base_n, and the population,
  * denominator). A rate that sums a quantity over events (harm, hours) is tested on its events
@@ -59,6 +61,10 @@ public final class ChangeSignificance {
      * no interval whose denominator is no count (VUL-03's share of harm): no binomial base to test on.
      */
     public static Double percentBase(MetricValue value) {
+        if (value.effectiveBase() != null) {
+            // What the figure's own interval used (metric_values.effective_base): no inversion needed.
+            return value.effectiveBase();
+        }
         Double denominator = value.denominator();
         Long baseN = value.baseN();
         if (denominator != null && (baseN == null || Math.abs(denominator - baseN) < 1e-9)) {

@@ -19,9 +19,18 @@ public record MetricValue(
         Double ciLow,
         Double ciHigh,
         Long baseN,
+        Double effectiveBase,
         Double target,
         String status,
         String runId) {
+
+    /** A figure published before metric_values carried effective_base: intervals and tests recover it. */
+    public MetricValue(String metricId, String theme, String areaLevel, String areaCode, String periodType, String periodLabel,
+            LocalDate periodStart, LocalDate periodEnd, Double numerator, Double denominator, Double value, String unit, Double ciLow,
+            Double ciHigh, Long baseN, Double target, String status, String runId) {
+        this(metricId, theme, areaLevel, areaCode, periodType, periodLabel, periodStart, periodEnd, numerator, denominator, value, unit,
+                ciLow, ciHigh, baseN, null, target, status, runId);
+    }
 
     public static final String LOW_BASE = "low_base";
 

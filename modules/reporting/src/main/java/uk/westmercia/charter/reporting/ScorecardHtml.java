@@ -50,8 +50,25 @@ public final class ScorecardHtml {
             svg .funnel-within{fill:#1d3557}
             svg .axis{stroke:#bbb} svg .ci{fill:#a6bddb} svg .value{fill:#1d3557}
             svg .track{fill:#eee} svg .fill{fill:#1b7837}
+            svg .adjusted95{fill:none;stroke:#b35806;stroke-width:2;stroke-dasharray:6 3} svg .adjusted998{fill:none;stroke:#b35806;stroke-width:2}
+            svg .change{stroke:#7b3294;stroke-width:1.5;stroke-dasharray:2 2} svg .target{stroke:#1b7837;stroke-width:1.2;stroke-dasharray:8 3}
+            svg.icon{vertical-align:middle} svg.icon circle{stroke-width:2} svg.icon text{font-size:12px;font-weight:bold}
+            .icon-common circle{fill:#fff;stroke:#7f7f7f} .icon-common text{fill:#7f7f7f}
+            .icon-improvement circle{fill:#fff;stroke:#2166ac} .icon-improvement text{fill:#2166ac}
+            .icon-concern circle{fill:#fff;stroke:#e66101} .icon-concern text{fill:#e66101}
+            .icon-special circle{fill:#fff;stroke:#7b3294} .icon-special text{fill:#7b3294}
+            .icon-none circle{fill:#fff;stroke:#bbb;stroke-dasharray:3 2}
+            .icon-pass circle{fill:#2166ac;stroke:#2166ac} .icon-pass text{fill:#fff}
+            .icon-fail circle{fill:#e66101;stroke:#e66101} .icon-fail text{fill:#fff}
+            .icon-hitmiss circle{fill:#7f7f7f;stroke:#7f7f7f} .icon-hitmiss text{fill:#fff}
+            .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(270px,1fr));gap:8px;margin-top:8px}
+            .multiples figure{border:1px solid #eee;border-radius:4px;padding:4px;break-inside:avoid-page}
+            .beyond{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px} .beyond li{margin:2px 0}
+            .small{font-size:.8rem;color:#444}
+            table.glance td{vertical-align:top} table.glance caption{text-align:left;caption-side:bottom;padding-top:4px}
             footer{font-size:.8rem;color:#555;padding-bottom:24px}
             @media (max-width:900px){th,td{white-space:normal} .areas{grid-template-columns:1fr}}
+            @page{size:A4;margin:12mm}
             @media print{body{background:#fff;font-size:9pt} nav{display:none} header,main,footer{max-width:none;padding:0}
               .metric,.card{overflow:visible;border:none;break-inside:avoid-page} table{font-size:7.5pt}
               th,td{white-space:normal;padding:1px 3px} .areas{grid-template-columns:1fr 1fr} .charts{break-inside:avoid-page}}
@@ -70,14 +87,20 @@ public final class ScorecardHtml {
         html.append("<header><h1>Local Policing Charter scorecard: ").append(quarter).append("</h1>")
                 .append("<p>West Mercia Police, the force and its five local policing areas. Figures from nightly run ")
                 .append(escape(String.join(", ", report.sourceRunIds())))
-                .append(". ").append(escape(coverage(report))).append(" Changes marked <span class=\"sig\">*</span> are significant at 95%;")
-                .append(" an unmarked change was tested and is not, and one marked \"not tested\" has no test for its unit.</p>");
-        html.append("<nav aria-label=\"Themes\"><ul><li><a href=\"#summary\">Themes at a glance</a></li>");
+                .append(". ").append(escape(coverage(report)))
+                .append(" A change marked <span class=\"sig\">*</span> is beyond chance: its q-value is below 0.05, that is, it stays")
+                .append(" significant after allowing, by the Benjamini-Hochberg method, for the ").append(testsCount(report))
+                .append(" changes tested this quarter (at p &lt; 0.05 alone about one in twenty would be flagged by chance). An")
+                .append(" unmarked change was tested and is not beyond chance, and one marked \"not tested\" has no test for its unit;")
+                .append(" hover a change for its p- and q-value.</p>");
+        html.append("<nav aria-label=\"Themes\"><ul><li><a href=\"#summary\">Themes at a glance</a></li>")
+                .append("<li><a href=\"#beyond-chance\">Beyond chance</a></li>");
         for (String theme : themes(report)) {
             html.append("<li><a href=\"#theme-").append(Html.id(theme)).append("\">").append(escape(themeTitle(theme))).append("</a></li>");
         }
         html.append("</ul></nav></header>\n<main>\n");
         summary(html, report);
+        beyondChance(html, report);
         for (String theme : themes(report)) {
             themeSection(html, report, theme);
         }
@@ -86,8 +109,16 @@ public final class ScorecardHtml {
                 .append("\" and not published. Attainment = green / (green + amber + red). Intervals are 95%. ")
                 .append("SPC: XmR chart of up to 24 months (at least 12); \"improvement\" or \"concern\" means the latest month is a special cause")
                 .append(" (outside the limits, the end of 7 on one side of the mean or of 7 rising or falling, or 2 of the last 3 near a limit)")
-                .append(" in the better or worse direction, and \"common cause\" that its variation is ordinary. Funnel limits at 95% and")
-                .append(" 99.8% around the force figure: an area outside them differs from the force by more than chance; ranks order the areas")
+                .append(" in the better or worse direction, and \"common cause\" that its variation is ordinary; the icons follow NHS")
+                .append(" \"Making Data Count\" (H or L for a special cause high or low, blue improvement, orange concern, grey common cause).")
+                .append(" Where a metric has a target, the assurance icon says whether the process, if nothing changes, will consistently pass it")
+                .append(" (P: the whole band between the limits meets it), consistently fail it (F: none of the band does) or hit and miss it")
+                .append(" (?: the target lies between the limits). A change point from reference/spc-baselines.csv starts the limits afresh.")
+                .append(" Funnel limits at 95% and 99.8% around the local policing areas' pooled figure (not the force figure, which also counts")
+                .append(" records with no area). Areas really differ, so the limits are widened by the between-area variation estimated from")
+                .append(" this quarter and up to three before (Spiegelhalter 2005) when there are enough figures; \"Funnel (adjusted)\" gives the")
+                .append(" place on the widened limits. Where a metric has figures for the safer neighbourhood teams, a second funnel")
+                .append(" places each team among the force's teams in the same way. Ranks order the areas")
                 .append(" but a rank alone says nothing about chance. Changes are worked out before rounding, so they may differ by 0.1 from the")
                 .append(" difference of the rounded figures. Rates are per 1,000 people over the period shown. REL-04 is also held back when")
                 .append(" fewer than two groups have 50 responses. A weighted survey figure is placed on its funnel at its effective base")
@@ -114,9 +145,16 @@ public final class ScorecardHtml {
         return code;
     }
 
+    /**
+     * One grid of themes by areas: each cell the theme's attainment in the area with the counts behind it
+     * (green, amber, red, and the metrics not rated), so the whole force reads in one screen.
+     */
     private static void summary(StringBuilder html, ScorecardReport report) {
         html.append("<section id=\"summary\" aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Themes at a glance, ")
-                .append(escape(report.quarter())).append("</h2>\n<div class=\"areas\">\n");
+                .append(escape(report.quarter())).append("</h2>\n<div class=\"card grid\"><table class=\"glance\"><caption class=\"small\">")
+                .append("Attainment = green / (green + amber + red) of the theme's metrics with a target; beneath it the counts behind it.")
+                .append(" Metrics without a target, held back for too few responses or without data are not rated.</caption>")
+                .append("<thead><tr><th scope=\"col\">Theme</th>");
         Map<String, ThemeScore> scores = new LinkedHashMap<>();
         for (ThemeScore score : report.themeScores()) {
             if ("quarter".equals(score.periodType()) && report.quarter().equals(score.periodLabel())) {
@@ -124,32 +162,35 @@ public final class ScorecardHtml {
             }
         }
         for (String area : Areas.scorecardCodes()) {
-            String name = Areas.nameOf(area);
-            html.append("<article class=\"card\" aria-label=\"").append(escape(name)).append("\"><h3>").append(escape(name))
-                    .append("</h3><table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Attainment</th>")
-                    .append("<th scope=\"col\">Green</th><th scope=\"col\">Amber</th><th scope=\"col\">Red</th>")
-                    .append("<th scope=\"col\">No target</th><th scope=\"col\">Too few responses</th><th scope=\"col\">No data</th></tr></thead><tbody>");
-            for (String theme : themes(report)) {
+            html.append("<th scope=\"col\">").append(escape(Areas.nameOf(area))).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (String theme : themes(report)) {
+            String title = themeTitle(theme);
+            html.append("<tr><th scope=\"row\"><a href=\"#theme-").append(Html.id(theme)).append("\">").append(escape(title))
+                    .append("</a></th>");
+            for (String area : Areas.scorecardCodes()) {
                 ThemeScore score = scores.get(area + "|" + theme);
-                String title = themeTitle(theme);
-                html.append("<tr><th scope=\"row\">").append(escape(title)).append("</th>");
                 if (score == null) {
-                    html.append("<td colspan=\"7\">no metrics yet</td></tr>");
+                    html.append("<td class=\"small\">no metrics yet</td>");
                     continue;
                 }
+                String name = Areas.nameOf(area);
                 String attainment = score.attainment() == null ? "none rated" : Presentation.number(score.attainment(), 0) + "%";
-                html.append("<td>").append(SvgCharts.attainmentBar(score.attainment(), title + ", " + name + ": attainment " + attainment))
-                        .append(' ').append(escape(attainment)).append("</td>")
-                        .append(num(score.green())).append(num(score.amber())).append(num(score.red()))
-                        .append(num(score.noTarget())).append(num(score.lowBase())).append(num(score.noData())).append("</tr>");
+                long unrated = score.noTarget() + score.lowBase() + score.noData();
+                String counts = score.green() + " green, " + score.amber() + " amber, " + score.red() + " red";
+                String detail = counts + "; " + score.noTarget() + " no target, " + score.lowBase() + " too few responses, "
+                        + score.noData() + " no data";
+                html.append("<td title=\"").append(escape(detail)).append("\">")
+                        .append(SvgCharts.attainmentBar(score.attainment(), title + ", " + name + ": attainment " + attainment + " (" + detail + ")"))
+                        .append(' ').append(escape(attainment))
+                        .append("<br><small>").append(escape(counts)).append("</small>")
+                        .append(unrated == 0 ? "" : "<br><small>" + escape(unrated + " not rated") + "</small>")
+                        .append("</td>");
             }
-            html.append("</tbody></table></article>\n");
+            html.append("</tr>");
         }
-        html.append("</div></section>\n");
-    }
-
-    private static String num(long value) {
-        return "<td class=\"num\">" + value + "</td>";
+        html.append("</tbody></table></div></section>\n");
     }
 
     private static void themeSection(StringBuilder html, ScorecardReport report, String theme) {
@@ -169,8 +210,10 @@ public final class ScorecardHtml {
     private static void metricArticle(StringBuilder html, ScorecardReport report, MetricInfo metric) {
         List<ScorecardRow> rows = report.rows().stream().filter(row -> row.metricId().equals(metric.id())).toList();
         Map<String, AreaComparisonRow> comparison = new LinkedHashMap<>();
-        report.comparisons().stream().filter(row -> row.metricId().equals(metric.id()))
+        report.comparisons().stream().filter(row -> row.metricId().equals(metric.id()) && row.isLpa())
                 .forEach(row -> comparison.put(row.areaCode(), row));
+        List<AreaComparisonRow> snts = report.comparisons().stream()
+                .filter(row -> row.metricId().equals(metric.id()) && !row.isLpa()).toList();
         String unit = metric.unit();
         String heading = metric.id() + " " + metric.name();
         html.append("<article class=\"metric\" id=\"metric-").append(Html.id(metric.id())).append("\"><h3>")
@@ -201,7 +244,8 @@ public final class ScorecardHtml {
                 .append(bars ? "<br>" + SvgCharts.intervalAxis(min, max, unit) : "").append("</th>")
                 .append("<th scope=\"col\">Status</th><th scope=\"col\">Base</th><th scope=\"col\">Previous quarter</th>")
                 .append("<th scope=\"col\">Change on previous quarter</th><th scope=\"col\">Year before</th><th scope=\"col\">Change on year before</th>")
-                .append("<th scope=\"col\">SPC signal</th><th scope=\"col\">Rank</th><th scope=\"col\">Funnel</th></tr></thead><tbody>");
+                .append("<th scope=\"col\">SPC variation, assurance</th><th scope=\"col\">Rank</th>")
+                .append("<th scope=\"col\">Funnel (adjusted)</th></tr></thead><tbody>");
         for (ScorecardRow row : rows) {
             AreaComparisonRow compared = comparison.get(row.areaCode());
             html.append("<tr><th scope=\"row\">").append(escape(row.areaName())).append("</th>");
@@ -223,13 +267,12 @@ public final class ScorecardHtml {
                     .append(escape(row.isLowBase() ? "held back" : Presentation.statusLabel(row.status()))).append("</span></td>")
                     .append("<td class=\"num\">").append(row.baseN() == null ? "" : row.baseN()).append("</td>")
                     .append("<td class=\"num\">").append(escape(Presentation.number(row.previousValue(), unit))).append("</td>")
-                    .append(changeCell(row.changePrevious(), row.changePreviousSignificant(), unit))
+                    .append(changeCell(row.changePrevious(), row.changePreviousP(), row.changePreviousQ(), row.changePreviousSignificant(), unit))
                     .append("<td class=\"num\">").append(escape(Presentation.number(row.yearBeforeValue(), unit))).append("</td>")
-                    .append(changeCell(row.changeYear(), row.changeYearSignificant(), unit))
-                    .append("<td>").append(escape(Presentation.signalLabel(row.spcSignal()))).append("</td>")
+                    .append(changeCell(row.changeYear(), row.changeYearP(), row.changeYearQ(), row.changeYearSignificant(), unit))
+                    .append(spcCell(row))
                     .append("<td class=\"num\">").append(compared == null || compared.rank() == null ? "" : compared.rank()).append("</td>")
-                    .append("<td>").append(compared == null || compared.funnel() == null ? "" : escape(compared.funnel().replace('_', ' ')))
-                    .append("</td></tr>");
+                    .append("<td>").append(funnelCell(compared)).append("</td></tr>");
         }
         html.append("</tbody></table><div class=\"charts\">");
         Map<String, MonthlySeries> series = report.series().get(metric.id());
@@ -238,30 +281,207 @@ public final class ScorecardHtml {
             if (force != null) {
                 String title = heading + ", " + Areas.nameOf(force.areaCode()) + ": monthly SPC chart";
                 html.append("<figure>").append(SvgCharts.spcChart("spc-" + metric.id() + "-" + force.areaCode(), title, force, unit))
-                        .append("<figcaption>").append(escape(title)).append("</figcaption></figure>");
+                        .append("<figcaption>").append(icons(force, metric)).append(' ').append(escape(title))
+                        .append(escape(changePointNote(force))).append("</figcaption></figure>");
             }
         }
         List<AreaComparisonRow> comparisonRows = new ArrayList<>(comparison.values());
         if (metric.isPercent() || metric.isRate()) {
-            String title = heading + ": local policing areas against the force (funnel plot)";
+            String title = heading + ": local policing areas against each other (funnel plot)";
             String funnel = SvgCharts.funnelPlot("funnel-" + metric.id(), title, metric, comparisonRows,
                     report.quantityPerEvent().getOrDefault(metric.id(), 1.0));
             if (!funnel.isEmpty()) {
-                html.append("<figure>").append(funnel).append("<figcaption>").append(escape(title)).append("</figcaption></figure>");
+                html.append("<figure>").append(funnel).append("<figcaption>").append(escape(title)).append(". ")
+                        .append(escape(adjustmentNote(comparisonRows, metric))).append("</figcaption></figure>");
+            }
+            String sntTitle = heading + ": safer neighbourhood teams against each other (funnel plot)";
+            String sntFunnel = snts.isEmpty() ? "" : SvgCharts.funnelPlot("funnel-snt-" + metric.id(), sntTitle, metric, snts,
+                    report.quantityPerEvent().getOrDefault(metric.id() + "|snt", 1.0), false);
+            if (!sntFunnel.isEmpty()) {
+                html.append("<figure>").append(sntFunnel).append("<figcaption>").append(escape(sntTitle)).append(". ")
+                        .append(escape(adjustmentNote(snts, metric)))
+                        .append(" Only teams outside the adjusted limits are labelled.</figcaption></figure>");
             }
         }
-        html.append("</div></article>\n");
+        html.append("</div>");
+        if (series != null) {
+            List<MonthlySeries> lpas = Areas.lpaCodes().stream().map(series::get).filter(Objects::nonNull).toList();
+            if (!lpas.isEmpty()) {
+                html.append("<h4 class=\"small\">Local policing areas, month by month (SPC, same rules as above)</h4><div class=\"multiples\">");
+                for (MonthlySeries lpa : lpas) {
+                    String title = metric.id() + ", " + Areas.nameOf(lpa.areaCode()) + ": monthly SPC chart";
+                    html.append("<figure class=\"multiple\">")
+                            .append(SvgCharts.spcChart("spc-" + metric.id() + "-" + lpa.areaCode(), title, lpa, unit, 270, 150))
+                            .append("<figcaption>").append(icons(lpa, metric)).append(' ').append(escape(Areas.nameOf(lpa.areaCode())))
+                            .append(escape(changePointNote(lpa))).append("</figcaption></figure>");
+                }
+                html.append("</div>");
+            }
+        }
+        html.append("</article>\n");
         Objects.requireNonNull(html);
     }
 
-    private static String changeCell(Double change, Boolean significant, String unit) {
+    private static String changeCell(Double change, Double p, Double q, Boolean significant, String unit) {
         if (change == null) {
             return "<td class=\"num\"></td>";
         }
         String text = Presentation.signed(change, unit) + Presentation.changeUnit(unit);
+        String tested = p == null || q == null ? "" : "p " + eq(Presentation.probabilityText(p)) + ", q " + eq(Presentation.probabilityText(q));
         String mark = significant == null ? " <small>not tested</small>"
-                : significant ? "<span class=\"sig\" title=\"significant at 95%\">*</span>" : "";
-        return "<td class=\"num\">" + escape(text) + mark + "</td>";
+                : significant ? "<span class=\"sig\" title=\"beyond chance: q < 0.05 (" + escape(tested) + ")\">*</span>" : "";
+        String title = tested.isEmpty() ? "" : " title=\"" + escape(tested + (Boolean.TRUE.equals(significant) ? ": beyond chance"
+                : ": not beyond chance once this quarter's tests are allowed for")) + "\"";
+        return "<td class=\"num\"" + title + ">" + escape(text) + mark + "</td>";
+    }
+
+    private static String eq(String probability) {
+        return probability.startsWith("<") ? probability : "= " + probability;
+    }
+
+    /** The SPC icons, and in words the variation and, where there is a target, the assurance. */
+    private static String spcCell(ScorecardRow row) {
+        if (row.spcSignal() == null) {
+            return "<td>" + escape(Presentation.signalLabel(null)) + "</td>";
+        }
+        StringBuilder cell = new StringBuilder("<td>").append(SvgCharts.variationIcon(row.spcSignal(), row.direction()));
+        if (row.spcAssurance() != null) {
+            cell.append(SvgCharts.assuranceIcon(row.spcAssurance()));
+        }
+        cell.append("<br><small>").append(escape(Presentation.signalLabel(row.spcSignal())));
+        if (row.spcAssurance() != null) {
+            cell.append("; ").append(escape(switch (row.spcAssurance()) {
+                case "consistently_pass" -> "passes";
+                case "consistently_fail" -> "fails";
+                default -> "hit and miss";
+            }));
+        }
+        return cell.append("</small></td>").toString();
+    }
+
+    /** How many changes were tested this quarter, in both families. */
+    private static long testsCount(ScorecardReport report) {
+        return report.rows().stream().filter(row -> row.changePreviousQ() != null).count()
+                + report.rows().stream().filter(row -> row.changeYearQ() != null).count();
+    }
+
+    /** The adjusted place, with the unadjusted one beside it when the adjustment moved the area. */
+    private static String funnelCell(AreaComparisonRow compared) {
+        if (compared == null || compared.funnel() == null) {
+            return "";
+        }
+        String adjusted = compared.funnelAdjusted() == null ? compared.funnel() : compared.funnelAdjusted();
+        StringBuilder cell = new StringBuilder(escape(adjusted.replace('_', ' ')));
+        if (compared.isSignificant()) {
+            cell.append("<span class=\"sig\" title=\"beyond chance: q ").append(escape(eq(Presentation.probabilityText(compared.qAdjusted()))))
+                    .append(", below 0.05\">*</span>");
+        }
+        if (!adjusted.equals(compared.funnel())) {
+            cell.append(" <small>(").append(escape(compared.funnel().replace('_', ' '))).append(" for chance alone)</small>");
+        }
+        return cell.toString();
+    }
+
+    /** The variation and assurance icons of a series. */
+    private static String icons(MonthlySeries series, MetricInfo metric) {
+        return SvgCharts.variationIcon(series.spc().signal().label(), metric.direction().label())
+                + (series.assurance() == null ? "" : SvgCharts.assuranceIcon(series.assurance().label()));
+    }
+
+    private static String changePointNote(MonthlySeries series) {
+        if (series.changePoint() == null) {
+            return "";
+        }
+        return ". Change point from " + series.changePoint().fromMonth() + ": " + series.changePoint().reason()
+                + "; limits use only the months from then on";
+    }
+
+    /** In words: around what the set's units are placed and whether and how the limits were adjusted. */
+    static String adjustmentNote(List<AreaComparisonRow> rows, MetricInfo metric) {
+        AreaComparisonRow first = rows.stream().filter(row -> row.dispersion() != null).findFirst().orElse(null);
+        if (first == null) {
+            return "";
+        }
+        String units = first.isLpa() ? "LPAs" : "SNTs";
+        String from = first.isLpa() ? " (this quarter and up to three before)" : " (this quarter)";
+        String centre = "Centre: the " + units + "' pooled figure, " + Presentation.number(first.centre(), metric.unit())
+                + Presentation.unitSuffix(metric.unit()) + ". ";
+        int n = first.dispersionN() == null ? 0 : first.dispersionN();
+        if (!"estimated".equals(first.dispersion())) {
+            return centre + "Limits not adjusted for overdispersion: only " + n + " z-scores" + from + ","
+                    + " fewer than the 10 needed to estimate how much the " + units + " usually differ; places are for chance alone.";
+        }
+        String phi = Presentation.number(first.phi(), 2);
+        if (first.tau2() == null || first.tau2() == 0) {
+            return centre + "Limits not widened: from " + n + " z-scores" + from + " the " + units + " differ no"
+                    + " more than chance allows (phi = " + phi + " after winsorising at 10%), so tau2 = 0.";
+        }
+        double tau = Math.sqrt(first.tau2()) * (metric.isPercent() ? 100 : 1);
+        return centre + "Limits adjusted for overdispersion (Spiegelhalter 2005): from " + n + " z-scores" + from
+                + ", winsorised at 10%, phi = " + phi + ", so the " + units + " differ by more than chance; a between-unit"
+                + " standard deviation tau = " + Presentation.number(tau, metric.unit()) + Presentation.changeUnit(metric.unit())
+                + " is added to each unit's own, and the thick lines are the centre +- 1.96 and 3.09 x sqrt(s^2 + tau^2). A unit"
+                + " outside them differs by more than the " + units + " usually do.";
+    }
+
+    /** The few things this quarter that are beyond chance, each linked to its metric. */
+    private static void beyondChance(StringBuilder html, ScorecardReport report) {
+        Map<String, MetricInfo> metrics = new LinkedHashMap<>();
+        report.metrics().forEach(metric -> metrics.put(metric.id(), metric));
+        List<String> items = new ArrayList<>();
+        for (ScorecardRow row : report.rows()) {
+            MetricInfo metric = metrics.get(row.metricId());
+            String link = link(row.metricId(), metric == null ? row.metricId() : metric.name());
+            if (Boolean.TRUE.equals(row.changePreviousSignificant())) {
+                items.add(link + ", " + escape(row.areaName()) + ": " + escape(Presentation.signed(row.changePrevious(), row.unit())
+                        + Presentation.changeUnit(row.unit())) + " on the previous quarter (q " + qText(row.changePreviousQ()) + ")");
+            }
+            if (Boolean.TRUE.equals(row.changeYearSignificant())) {
+                items.add(link + ", " + escape(row.areaName()) + ": " + escape(Presentation.signed(row.changeYear(), row.unit())
+                        + Presentation.changeUnit(row.unit())) + " on the year before (q " + qText(row.changeYearQ()) + ")");
+            }
+            if ("improvement".equals(row.spcSignal()) || "concern".equals(row.spcSignal()) || "special_cause".equals(row.spcSignal())) {
+                items.add(link + ", " + escape(row.areaName()) + ": SPC " + SvgCharts.variationIcon(row.spcSignal(), row.direction()) + " "
+                        + escape(Presentation.signalLabel(row.spcSignal())) + " in the latest month");
+            }
+        }
+        for (AreaComparisonRow row : report.comparisons()) {
+            if (row.isOutsideAdjusted() && row.isSignificant()) {
+                MetricInfo metric = metrics.get(row.metricId());
+                items.add(link(row.metricId(), metric == null ? row.metricId() : metric.name()) + ", " + escape(row.areaName()) + ": "
+                        + escape(Presentation.placeLabel(row.funnelAdjusted())) + " of the funnel around the "
+                        + (row.isLpa() ? "local policing areas'" : "safer neighbourhood teams'") + " pooled figure"
+                        + ("estimated".equals(row.dispersion())
+                                ? ", limits adjusted for how much the " + (row.isLpa() ? "areas" : "teams") + " usually differ"
+                                : ", on limits for chance alone (too few figures yet to estimate how much the "
+                                        + (row.isLpa() ? "areas" : "teams") + " usually differ, so read with care)")
+                        + " (q " + qText(row.qAdjusted()) + ")");
+            }
+        }
+        html.append("<section id=\"beyond-chance\" aria-labelledby=\"beyond-h\"><h2 id=\"beyond-h\">Beyond chance this quarter</h2>")
+                .append("<div class=\"beyond\"><p class=\"small\">Changes with q &lt; 0.05, SPC special causes in the latest month,")
+                .append(" and local policing areas or neighbourhood teams outside the funnel limits (adjusted for how much they usually")
+                .append(" differ, where that could be estimated) with q &lt; 0.05.")
+                .append(" Everything else in this report is within what chance produces.</p>");
+        if (items.isEmpty()) {
+            html.append("<p>Nothing this quarter is beyond chance.</p>");
+        }
+        else {
+            html.append("<ul>");
+            items.forEach(item -> html.append("<li>").append(item).append("</li>"));
+            html.append("</ul>");
+        }
+        html.append("</div></section>\n");
+    }
+
+    /** "= 0.012" or "&lt; 0.0001", escaped. */
+    private static String qText(Double q) {
+        String text = Presentation.probabilityText(q);
+        return escape(text.startsWith("<") ? text : "= " + text);
+    }
+
+    private static String link(String metricId, String name) {
+        return "<a href=\"#metric-" + Html.id(metricId) + "\">" + escape(metricId + " " + name) + "</a>";
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

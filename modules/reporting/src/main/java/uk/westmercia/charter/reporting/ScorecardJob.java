@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.westmercia.charter.calendar.Period;
 import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.reference.SpcBaseline;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Publication;
@@ -39,17 +40,27 @@ public final class ScorecardJob {
     /**
      * @param warehouse a path or Hadoop file system URI
      * @param fromRun build from metric_values as this nightly run published them, not the latest
+     * @param changePoints SPC change points from reference/spc-baselines.csv (empty when none are given)
      */
-    public record Options(Period quarter, String warehouse, Path out, boolean force, Optional<String> fromRun) {
+    public record Options(Period quarter, String warehouse, Path out, boolean force, Optional<String> fromRun, List<SpcBaseline> changePoints) {
         public Options {
             requireNonNull(quarter, "quarter is null");
             requireNonNull(warehouse, "warehouse is null");
             requireNonNull(out, "out is null");
             requireNonNull(fromRun, "fromRun is null");
+            changePoints = List.copyOf(requireNonNull(changePoints, "changePoints is null"));
+        }
+
+        public Options(Period quarter, String warehouse, Path out, boolean force, Optional<String> fromRun) {
+            this(quarter, warehouse, out, force, fromRun, List.of());
+        }
+
+        public Options(Period quarter, Path warehouse, Path out, boolean force, List<SpcBaseline> changePoints) {
+            this(quarter, warehouse.toString(), out, force, Optional.empty(), changePoints);
         }
 
         public Options(Period quarter, Path warehouse, Path out, boolean force) {
-            this(quarter, warehouse.toString(), out, force, Optional.empty());
+            this(quarter, warehouse.toString(), out, force, Optional.empty(), List.of());
         }
     }
 
@@ -112,7 +123,7 @@ public final class ScorecardJob {
             throw new QuarterNotAvailableException("Cannot build scorecard: metric_values holds no figures for " + quarter
                     + (available.isEmpty() ? "" : "; it holds " + available.first() + " to " + available.last()));
         }
-        ScorecardReport scorecard = new ScorecardBuilder(catalogue).build(options.quarter(), values);
+        ScorecardReport scorecard = new ScorecardBuilder(catalogue, options.changePoints()).build(options.quarter(), values);
         checkSnapshot(tables.publishedQuarter(quarter), scorecard);
         Optional<Long> metricValuesVersion = source.version(ScorecardTables.METRIC_VALUES);
         Map<String, Object> read = new LinkedHashMap<>();
@@ -146,7 +157,7 @@ public final class ScorecardJob {
         // The CSV and HTML before any table is switched: if they cannot be written, the run fails with the tables as they were.
         Path csv = options.out().resolve("charter-scorecard-" + fileLabel(quarter) + ".csv");
         Path html = options.out().resolve("charter-scorecard-" + fileLabel(quarter) + ".html");
-        writeAtomically(csv, writer -> ScorecardCsv.write(scorecard.rows(), writer));
+        writeAtomically(csv, writer -> ScorecardCsv.write(scorecard, writer));
         String page = ScorecardHtml.render(scorecard);
         writeAtomically(html, writer -> writer.write(page));
 

@@ -43,6 +43,15 @@ class ScorecardBrowserTest {
             assertThat(dom).contains(Html.escape(lpa.displayName()));
         }
         assertThat(dom).contains("<svg").contains("<polyline").contains("<circle").contains("<title");
+        // The LPAs' SPC charts as small multiples, each with its variation icon, drawn as SVG with a text alternative.
+        assertThat(dom).contains("class=\"multiples\"");
+        for (Lpa lpa : Lpa.values()) {
+            assertThat(dom).contains("id=\"spc-PRV-04-" + lpa.code() + "-desc\"");
+        }
+        assertThat(dom).containsPattern("<svg [^>]*class=\"icon icon-[a-z]+\" role=\"img\"[^>]*aria-label=\"Variation: ")
+                .contains("<title>Variation: ");
+        // The funnel's adjusted limits and the words saying how they were adjusted.
+        assertThat(dom).contains("class=\"adjusted95\"").contains("Limits adjusted for overdispersion");
         assertThat(dom).doesNotContainPattern("(src|href|url)[=(]\"?https?:").doesNotContain("<script").doesNotContain("<link");
 
         Path target = Path.of("target").toAbsolutePath();
@@ -54,7 +63,18 @@ class ScorecardBrowserTest {
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
 
-        for (Path log : List.of(domErr, shotErr)) {
+        // PCC offices publish PDFs: the page prints on A4 (595 x 842 points). Whether a chart is cut across
+        // pages is left to the print style's break-inside rules; this test does not look inside the PDF.
+        Path pdf = temp.resolve("scorecard.pdf");
+        Path pdfErr = temp.resolve("pdf.err");
+        run(temp.resolve("profile-pdf"), List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString()), pdfErr);
+        assertThat(pdf).exists();
+        String pdfText = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        // Chromium writes A4 as 594.96 x 841.92; US Letter would be 612 x 792.
+        assertThat(pdfText).startsWith("%PDF").containsPattern("/MediaBox \\[0 0 59[45](\\.\\d+)? 84[12](\\.\\d+)?\\]")
+                .doesNotContain("/MediaBox [0 0 612 792]");
+
+        for (Path log : List.of(domErr, shotErr, pdfErr)) {
             List<String> consoleErrors = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                     .filter(line -> line.contains("Uncaught") || line.contains("CONSOLE") || line.contains(":CONSOLE(")
                             || line.contains("console"))

@@ -17,8 +17,8 @@ class ScorecardRenderingTest {
     private static ScorecardRow row(String metricName, Double value, String status, Double change) {
         return new ScorecardRow("2024-25 Q3", "force", "WM", "West Mercia", "VIS-03", "VIS", metricName, "percent", "higher",
                 value, value == null ? null : 40.0, value == null ? null : 50.0, status, 45L, 60.0,
-                "2024-25 Q2", 44.0, change, null, change == null ? null : Boolean.FALSE,
-                "2023-24 Q3", null, null, null, null, null, null, "nightly-1");
+                "2024-25 Q2", 44.0, change, null, null, change == null ? null : Boolean.FALSE,
+                "2023-24 Q3", null, null, null, null, null, null, null, null, "nightly-1");
     }
 
     @Test
@@ -44,7 +44,7 @@ class ScorecardRenderingTest {
     private static ScorecardRow daysRow(String areaCode, String areaName, double value, double low, double high) {
         return new ScorecardRow("2024-25 Q3", areaCode.equals("WM") ? "force" : "lpa", areaCode, areaName, "RSP-02", "RSP",
                 "Days to reply to correspondence", "days", "lower", value, low, high, "no_target", 80L, null,
-                "2024-25 Q2", null, null, null, null, "2023-24 Q3", null, null, null, null, null, null, "nightly-1");
+                "2024-25 Q2", null, null, null, null, null, "2023-24 Q3", null, null, null, null, null, null, null, null, "nightly-1");
     }
 
     @Test
@@ -122,8 +122,8 @@ class ScorecardRenderingTest {
     @Test
     void everyTextFromDataIsEscaped() {
         ScorecardRow evil = new ScorecardRow("2024-25 Q3", "force", "WM", SCRIPT, "VIS-99", "VIS", SCRIPT, "percent", "higher",
-                50.0, 45.0, 55.0, SCRIPT, 100L, null, SCRIPT, 40.0, 10.0, 0.01, true, "2023-24 Q3", null, null, null, null,
-                null, null, SCRIPT);
+                50.0, 45.0, 55.0, SCRIPT, 100L, null, SCRIPT, 40.0, 10.0, 0.01, 0.02, true, "2023-24 Q3", null, null, null, null,
+                null, null, SCRIPT, null, SCRIPT);
         ScorecardReport report = new ScorecardReport(SCRIPT, java.time.LocalDate.of(2024, 12, 31), List.of(SCRIPT),
                 List.of(new MetricInfo("VIS-99", "VIS", SCRIPT, "percent", Direction.HIGHER, false)),
                 List.of(evil), List.of(), List.of(), Map.of(), Map.of());

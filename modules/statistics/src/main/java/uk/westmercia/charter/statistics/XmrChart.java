@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * XmR (individuals and moving range) chart with the NHS "Making Data Count" rules
- * (metrics.md, "Quarterly scorecard", SPC).
+ * (metrics.md, "SPC: variation and assurance"; change points in {@link #evaluate(List, Direction, int)},
+ * assurance against a target in {@link SpcAssurance}).
  *
  * <p>Over the last up to {@link #MAX_POINTS} values (at least {@link #MIN_POINTS}, else
  * {@link SpcSignal#INSUFFICIENT_DATA}): mean, mean moving range MR-bar = mean |x_i - x_(i-1)|,
@@ -56,6 +57,23 @@ public final class XmrChart {
    * @param direction the metric's improvement direction
    */
   public static SpcResult evaluate(List<Double> values, Direction direction) {
+    return evaluate(values, direction, 0);
+  }
+
+  /**
+   * Evaluates the latest point of a monthly series whose process changed at
+   * {@code changePoint} (metrics.md, "SPC: variation and assurance": a month listed in
+   * {@code reference/spc-baselines.csv}). Only the values from that index on count: the limits
+   * are taken over the last up to {@link #MAX_POINTS} of them, and fewer than
+   * {@link #MIN_POINTS} of them give {@link SpcSignal#INSUFFICIENT_DATA}, however many months
+   * came before the change. Limits are never re-based automatically.
+   *
+   * @param values the series in time order, oldest first; no nulls or NaNs
+   * @param changePoint index of the first value of the current process, in [0, values.size()];
+   *     0 when the process has not changed (values.size() when it changed after the latest
+   *     value: nothing to chart yet)
+   */
+  public static SpcResult evaluate(List<Double> values, Direction direction, int changePoint) {
     requireNonNull(values, "values is null");
     requireNonNull(direction, "direction is null");
     for (int i = 0; i < values.size(); i++) {
@@ -64,7 +82,10 @@ public final class XmrChart {
           "Cannot evaluate XmR chart: values must be finite and not null, got %s at index %s",
           value, i);
     }
-    int used = Math.min(values.size(), MAX_POINTS);
+    checkArgument(changePoint >= 0 && changePoint <= values.size(),
+        "Cannot evaluate XmR chart: change point must be in [0, %s], got %s",
+        values.size(), changePoint);
+    int used = Math.min(values.size() - changePoint, MAX_POINTS);
     if (used < MIN_POINTS) {
       return SpcResult.insufficientData(used);
     }

@@ -257,4 +257,48 @@ class XmrChartTest {
     assertThat(SpcRule.OUTSIDE_LIMITS.label()).isEqualTo("outside_limits");
     assertThat(SpcRule.SHIFT.label()).isEqualTo("shift");
   }
+  @Test
+  void aChangePointLeavingFewerThanTwelvePointsIsInsufficientData() {
+    // Twenty months, the process changed at month 10 (index 10): ten months since, fewer than 12,
+    // so no limits however many months came before the change.
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      values.add(10.0);
+      values.add(12.0);
+    }
+    SpcResult result = XmrChart.evaluate(values, Direction.HIGHER, 10);
+    assertThat(result.signal()).isEqualTo(SpcSignal.INSUFFICIENT_DATA);
+    assertThat(result.pointsUsed()).isEqualTo(10);
+    assertThat(result.mean()).isNaN();
+    // Without the change point the same twenty months are enough.
+    assertThat(XmrChart.evaluate(values, Direction.HIGHER).pointsUsed()).isEqualTo(20);
+  }
+
+  @Test
+  void limitsUseOnlyTheMonthsFromTheChangePointOn() {
+    // Eight months at 100 under an old call-handling system, then 10, 12 alternating for twelve:
+    // from the change point (index 8) mean 11, MR-bar 2, limits 5.68 to 16.32, as for the
+    // stable series. Across the change the 100s would drag the mean to 46.6 and the latest
+    // point would end a run of 12 below it.
+    List<Double> values = new ArrayList<>(Collections.nCopies(8, 100.0));
+    for (int i = 0; i < 6; i++) {
+      values.add(10.0);
+      values.add(12.0);
+    }
+    SpcResult result = XmrChart.evaluate(values, Direction.HIGHER, 8);
+    assertThat(result.pointsUsed()).isEqualTo(12);
+    assertThat(result.signal()).isEqualTo(SpcSignal.COMMON_CAUSE);
+    assertThat(result.mean()).isCloseTo(11.0, within(TOLERANCE));
+    assertThat(result.lowerLimit()).isCloseTo(5.68, within(TOLERANCE));
+    assertThat(result.upperLimit()).isCloseTo(16.32, within(TOLERANCE));
+    SpcResult across = XmrChart.evaluate(values, Direction.HIGHER);
+    assertThat(across.mean()).isCloseTo(46.6, within(TOLERANCE));
+    assertThat(across.signal()).isEqualTo(SpcSignal.CONCERN);
+    // Index 0 is no change; the change point must lie within the series (or just after it).
+    assertThat(XmrChart.evaluate(values, Direction.HIGHER, 0)).isEqualTo(across);
+    assertThat(XmrChart.evaluate(values, Direction.HIGHER, 20).signal()).isEqualTo(SpcSignal.INSUFFICIENT_DATA);
+    assertThatThrownBy(() -> XmrChart.evaluate(values, Direction.HIGHER, 21))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot evaluate XmR chart: change point must be in [0, 20], got 21");
+  }
 }
