@@ -186,6 +186,12 @@ public final class WarehouseTables {
     }
 
     public Dataset<Row> readVersion(TableName table, long version) {
+        OptionalLong latest = latestVersion(table);
+        if (latest.isPresent() && latest.getAsLong() == version) {
+            // The latest version (the usual case: every run leaves latest and published equal): Delta reuses the
+            // table state it holds, where a time-travel read would rebuild the version's state in a Spark job.
+            return spark.read().format("delta").load(warehouse.location(table));
+        }
         return spark.read().format("delta").option("versionAsOf", version).load(warehouse.location(table));
     }
 
