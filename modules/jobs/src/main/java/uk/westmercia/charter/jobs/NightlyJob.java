@@ -239,6 +239,15 @@ public final class NightlyJob {
                 counts.put("files_not_published", read);
             });
         }
+        if (!refusals.isEmpty() || !overThreshold.isEmpty()) {
+            // Nothing of a refused run stays: its rejects are kept for the analyst, every commit it made is undone.
+            List<String> kept = tables.keepRefusedRejects(runId);
+            if (!tables.undoUnpublished().isEmpty() && !tables.published().isNone()) {
+                // The restores hold the published rows: published, the tables' latest versions are the published ones again.
+                tables.publish("repair");
+            }
+            LOG.info("Refused: the run's rejects are kept in {}; its commits are undone", kept);
+        }
         if (!refusals.isEmpty()) {
             throw new JobFailure(ExitCode.INPUT_REFUSED, refusals.get(0) + (refusals.size() > 1 ? " (and " + (refusals.size() - 1) + " more)" : ""));
         }

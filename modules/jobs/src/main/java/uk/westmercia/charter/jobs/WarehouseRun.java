@@ -97,7 +97,7 @@ final class WarehouseRun {
                 report.endedAt = Instant.now();
                 try {
                     WarehouseTables after = WarehouseTables.forRun(spark, target, runId);
-                    keepRejects(after, runId);
+                    after.keepRefusedRejects(runId);
                     // Nothing of a failed run stays committed: readers follow runs/published anyway, but a reader of a
                     // table's latest version, and the next run's merges, would see it.
                     List<String> undone = after.undoUnpublished();
@@ -128,21 +128,6 @@ final class WarehouseRun {
                     copyLog(spark, logFile, target.runLogLocation(runId));
                 }
                 spark.stop();
-            }
-        }
-    }
-
-    /** A refused run's rejects, kept for the analyst under runs/<run_id>-rejects/<source>/ before its commits are undone. */
-    private static void keepRejects(WarehouseTables tables, String runId) {
-        for (TableName table : tables.tables()) {
-            if (!table.path().startsWith("rejects/")) {
-                continue;
-            }
-            java.util.OptionalLong latest = tables.latestVersion(table);
-            java.util.Optional<Long> published = tables.published().version(table);
-            if (latest.isPresent() && (published.isEmpty() || latest.getAsLong() > published.get())) {
-                String kept = tables.warehouse().refusedRejectsLocation(runId, table.path().substring("rejects/".length()));
-                tables.readVersion(table, latest.getAsLong()).coalesce(1).write().format("delta").mode("overwrite").save(kept);
             }
         }
     }

@@ -46,6 +46,8 @@ class KillMidWriteTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.addAll(sparkJvmOptions());
+        // The launcher's own logging (progress at INFO, as an operator sees it), not the tests' quiet one.
+        command.add("-Dlogback.configurationFile=logback.xml");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CharterCli.class.getName(),
                 "nightly", "--landing", LANDING.toString(), "--warehouse", warehouse.toString(), "--as-of", "2024-06-30", "--master", "local[2]"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

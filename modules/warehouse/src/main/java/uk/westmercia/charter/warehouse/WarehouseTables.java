@@ -417,6 +417,28 @@ public final class WarehouseTables {
         return done;
     }
 
+    /**
+     * Copies the rejects a refused run committed and will not publish to
+     * {@code runs/<run_id>-rejects/<source>/}, where the analyst acts on them, before they are undone.
+     * Returns the locations written.
+     */
+    public List<String> keepRefusedRejects(String refusedRunId) {
+        List<String> kept = new ArrayList<>();
+        for (TableName table : tables()) {
+            if (!table.path().startsWith("rejects/")) {
+                continue;
+            }
+            OptionalLong latest = latestVersion(table);
+            Optional<Long> version = published().version(table);
+            if (latest.isPresent() && (version.isEmpty() || latest.getAsLong() > version.get())) {
+                String location = warehouse.refusedRejectsLocation(refusedRunId, table.path().substring("rejects/".length()));
+                readVersion(table, latest.getAsLong()).coalesce(1).write().format("delta").mode(SaveMode.Overwrite).save(location);
+                kept.add(location);
+            }
+        }
+        return kept;
+    }
+
     /** Every Delta table under the warehouse root ({@code <area>/<table>/_delta_log}), by path. */
     public List<TableName> tables() {
         List<TableName> tables = new ArrayList<>();
