@@ -244,7 +244,8 @@ public final class NightlyJob {
             List<String> kept = tables.keepRefusedRejects(runId);
             if (!tables.undoUnpublished().isEmpty() && !tables.published().isNone()) {
                 // The restores hold the published rows: published, the tables' latest versions are the published ones again.
-                tables.publish("repair");
+                // (Job 'refused', not 'repair': a run publishes once per job name, and it may have repaired an earlier run.)
+                tables.publish("refused");
             }
             LOG.info("Refused: the run's rejects are kept in {}; its commits are undone", kept);
         }
