@@ -210,7 +210,7 @@ public final class CharterCli {
             }
             LandingFolder landingFolder = new LandingFolder(FileSystems.configuration(), landing);
             if (!landingFolder.exists()) {
-                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: landing folder " + landingFolder.root() + " does not exist");
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: landing folder " + Warehouse.display(landingFolder.root()) + " does not exist");
             }
             PseudonymisationKey key = PseudonymisationKey.resolve(Optional.ofNullable(pseudoKeyFile), System.getenv(), landingFolder.root());
             Warehouse target = new Warehouse(warehouse);
@@ -316,7 +316,7 @@ public final class CharterCli {
             }
             Warehouse target = new Warehouse(warehouse);
             if (!FileSystems.isDirectory(target.root())) {
-                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: warehouse folder " + target.root()
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run scorecard: warehouse folder " + Warehouse.display(target.root())
                         + " does not exist; run 'jobs/charter nightly' first");
             }
             Catalogue catalogue = Catalogue.bundled();
@@ -368,7 +368,7 @@ public final class CharterCli {
             }
             Warehouse target = new Warehouse(warehouse);
             if (!FileSystems.isDirectory(target.root())) {
-                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot maintain: warehouse folder " + target.root() + " does not exist");
+                throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot maintain: warehouse folder " + Warehouse.display(target.root()) + " does not exist");
             }
             return WarehouseRun.execute(target, "maintain", spec.commandLine().getParseResult().originalArgs(), () -> session("maintain"),
                     (spark, report) -> {

@@ -121,6 +121,16 @@ public final class NightlyJob {
             report.warnings.add(warning);
         }
 
+        // Pseudonyms of two keys must never meet in one table: repeat and concentration figures would be wrong, silently.
+        String fingerprint = options.key().fingerprint();
+        String stagedWith = tables.published().keyFingerprint();
+        if (stagedWith != null && !stagedWith.equals(fingerprint)) {
+            throw new JobFailure(ExitCode.BAD_COMMAND_LINE, "Cannot run nightly: the pseudonymisation key (" + options.key().origin()
+                    + ", fingerprint " + fingerprint + ") is not the one warehouse " + warehouse.root() + " was staged with (fingerprint "
+                    + stagedWith + "); use that key, or re-stage the whole landing with the new key into a new --warehouse");
+        }
+        tables.keyFingerprint(fingerprint);
+
         ReferenceData reference = ReferenceDataReader.read(landing.reference());
         LOG.info("Reference data: {} SNTs, {} parishes, {} districts, {} targets",
                 reference.snts().size(), reference.parishes().size(), reference.districts().size(), reference.targets().size());

@@ -25,6 +25,22 @@ public record PseudonymisationKey(byte[] key, String origin, boolean development
     static final String DEVELOPMENT_KEY = "charter-metrics-development-key-not-for-real-data";
 
     /**
+     * A fingerprint of the key, never the key: HMAC-SHA256 under the key of a fixed label, its first
+     * 16 bytes in hex. It tells whether two runs used the same key and gives nothing away about it.
+     */
+    public String fingerprint() {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal("charter-metrics pseudonymisation key fingerprint v1".getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot fingerprint the pseudonymisation key: no HmacSHA256 in this JVM", e);
+        }
+    }
+
+    /**
      * The key for a landing at a path or URI. Only a local landing can be the bundled sample, so a
      * landing on another file system always needs a real key.
      */

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 /**
  * One row of {@code runs/published}: a run, when it published, and the Delta version of every
  * table as that run left the warehouse. The latest row is the warehouse's published state.
+ * {@code keyFingerprint} identifies the pseudonymisation key the staged rows were made with (never the
+ * key itself), so a run with another key is refused instead of mixing two sets of pseudonyms.
  *
  * @param versions table path (e.g. {@code metrics/metric_values}) to Delta version
  */
@@ -17,9 +19,15 @@ public record Publication(
         @com.fasterxml.jackson.annotation.JsonProperty("run_id") String runId,
         @com.fasterxml.jackson.annotation.JsonProperty("job") String job,
         @com.fasterxml.jackson.annotation.JsonProperty("published_at") Instant publishedAt,
-        @com.fasterxml.jackson.annotation.JsonProperty("tables") Map<String, Long> versions) {
+        @com.fasterxml.jackson.annotation.JsonProperty("tables") Map<String, Long> versions,
+        @com.fasterxml.jackson.annotation.JsonProperty("key_fingerprint") String keyFingerprint) {
     /** The state of a warehouse nothing was ever published to. */
-    public static final Publication NONE = new Publication("", "", Instant.EPOCH, Map.of());
+    public static final Publication NONE = new Publication("", "", Instant.EPOCH, Map.of(), null);
+
+    /** A publication of tables holding no pseudonymised rows (or of a warehouse staged before fingerprints). */
+    public Publication(String runId, String job, Instant publishedAt, Map<String, Long> versions) {
+        this(runId, job, publishedAt, versions, null);
+    }
 
     public Publication {
         requireNonNull(runId, "runId is null");

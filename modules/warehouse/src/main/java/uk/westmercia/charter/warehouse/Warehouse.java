@@ -47,6 +47,12 @@ public final class Warehouse {
         return uri;
     }
 
+    /** A location as an operator writes it: a local one as a plain path, any other as its URI. */
+    public static String display(String location) {
+        String uri = normalise(location);
+        return uri.startsWith("file:") ? Path.of(URI.create(uri)).toString() : uri;
+    }
+
     /** Whether a location is on the local file system (where the OS file lock works). */
     public static boolean isLocal(String location) {
         return normalise(location).startsWith("file:");

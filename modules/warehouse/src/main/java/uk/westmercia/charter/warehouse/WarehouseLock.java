@@ -123,7 +123,7 @@ public final class WarehouseLock implements AutoCloseable {
             if (lock == null) {
                 channel.close();
                 String who = note.map(Holder::describe).orElse("another process (no note)");
-                throw new LockedException("Cannot " + action + ": warehouse " + warehouse.root() + " is locked by " + who, note);
+                throw new LockedException("Cannot " + action + ": warehouse " + root + " is locked by " + who, note);
             }
             Holder holder = newHolder(runId, job);
             byte[] json = RunReports.JSON.writeValueAsBytes(holder);
@@ -134,7 +134,7 @@ public final class WarehouseLock implements AutoCloseable {
         }
         catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("Cannot lock warehouse " + warehouse.root() + " (" + file + "): " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot lock warehouse " + root + " (" + file + "): " + e.getMessage(), e);
         }
     }
 

@@ -49,7 +49,8 @@ public final class WarehouseTables {
             DataTypes.createStructField("run_id", DataTypes.StringType, false),
             DataTypes.createStructField("job", DataTypes.StringType, false),
             DataTypes.createStructField("published_at", DataTypes.TimestampType, false),
-            DataTypes.createStructField("tables", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)));
+            DataTypes.createStructField("tables", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false),
+            DataTypes.createStructField("key_fingerprint", DataTypes.StringType, true)));
     private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
     private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
     private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
@@ -61,6 +62,7 @@ public final class WarehouseTables {
     private final Map<String, Long> committed = new LinkedHashMap<>();
     private final Map<String, Long> restored = new LinkedHashMap<>();
     private Publication published;
+    private String keyFingerprint;
 
     private WarehouseTables(SparkSession spark, Warehouse warehouse, String runId) {
         this.spark = requireNonNull(spark, "spark is null");
@@ -152,6 +154,7 @@ public final class WarehouseTables {
         }
         // One row: the newest.
         List<Row> newest = rows.orderBy(col("published_at").desc(), col("run_id").desc()).limit(1).collectAsList();
+        // (key_fingerprint read by name below: the table may predate the column.)
         if (newest.isEmpty()) {
             return Optional.empty();
         }
@@ -159,7 +162,8 @@ public final class WarehouseTables {
         Map<String, Long> versions = new TreeMap<>(row.<String, Long>getJavaMap(3));
         Object at = row.get(2);
         Instant instant = at instanceof Instant i ? i : ((java.sql.Timestamp) at).toInstant();
-        return Optional.of(new Publication(row.getString(0), row.getString(1), instant, versions));
+        String fingerprint = List.of(row.schema().fieldNames()).contains("key_fingerprint") ? row.getAs("key_fingerprint") : null;
+        return Optional.of(new Publication(row.getString(0), row.getString(1), instant, versions, fingerprint));
     }
 
     /** Whether the published state holds a table. */
@@ -280,6 +284,11 @@ public final class WarehouseTables {
         return recordCommit(table);
     }
 
+    /** The fingerprint of the key this run's staged rows are pseudonymised with, for its publication. */
+    public void keyFingerprint(String fingerprint) {
+        this.keyFingerprint = requireNonNull(fingerprint, "fingerprint is null");
+    }
+
     /** Keeps a table as published: this run commits nothing to it. */
     public void keep(TableName table) {
         requireNonNull(table, "table is null");
@@ -321,9 +330,10 @@ public final class WarehouseTables {
         Map<String, Long> versions = new TreeMap<>(published().versions());
         versions.putAll(restored);
         versions.putAll(committed);
-        Publication publication = new Publication(runId, job, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), versions);
+        String fingerprint = keyFingerprint != null ? keyFingerprint : published().keyFingerprint();
+        Publication publication = new Publication(runId, job, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), versions, fingerprint);
         Row row = RowFactory.create(runId, job, java.sql.Timestamp.from(publication.publishedAt()),
-                scala.jdk.javaapi.CollectionConverters.asScala(versions));
+                scala.jdk.javaapi.CollectionConverters.asScala(versions), fingerprint);
         String metadata;
         try {
             metadata = RunReports.JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(publication);
