@@ -19,6 +19,7 @@ import uk.westmercia.charter.testing.SharedSparkSession;
 import uk.westmercia.charter.warehouse.WarehouseTables;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Publication;
+import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.Warehouse;
 
 /**
@@ -29,6 +30,7 @@ import uk.westmercia.charter.warehouse.Warehouse;
 class KillMidWriteTest {
     private static final Path LANDING = Path.of("src/test/resources/landing-tiny").toAbsolutePath();
     private static final long RUN_TIMEOUT_MINUTES = 10;
+    private static final String KEY = "a-kill-test-key-0123456789";
 
     @TempDir
     Path dir;
@@ -51,7 +53,7 @@ class KillMidWriteTest {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CharterCli.class.getName(),
                 "nightly", "--landing", LANDING.toString(), "--warehouse", warehouse.toString(), "--as-of", "2024-06-30", "--master", "local[2]"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put(PseudonymisationKey.ENVIRONMENT_VARIABLE, "a-kill-test-key-0123456789");
+        builder.environment().put(PseudonymisationKey.ENVIRONMENT_VARIABLE, KEY);
         return builder.start();
     }
 
@@ -96,8 +98,10 @@ class KillMidWriteTest {
         Path root = dir.resolve("warehouse");
         Warehouse warehouse = new Warehouse(root);
 
-        Path firstOutput = dir.resolve("first.log");
-        assertThat(finish(nightly(root, firstOutput), firstOutput)).as(Files.readString(firstOutput)).isZero();
+        // The first night in this JVM (a process of its own saves nothing here): the state the killed runs must leave as it is.
+        RunReport firstReport = new RunReport("20240701T020000Z-0001", "nightly", List.of(), "test", java.time.Instant.now());
+        new NightlyJob(spark, new NightlyJob.Options(LANDING, root, java.time.LocalDate.of(2024, 6, 30),
+                new PseudonymisationKey(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8), "test", false), 0.05), firstReport).run();
         Publication first = WarehouseTables.reader(spark, warehouse).published();
         List<String> figures = IdempotenceTest.figuresButRunId(spark, root);
         assertThat(first.versions()).containsKeys("metrics/metric_values", "staged/crime");
