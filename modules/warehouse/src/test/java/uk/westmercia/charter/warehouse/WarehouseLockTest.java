@@ -26,7 +26,7 @@ class WarehouseLockTest {
             assertThat(WarehouseLock.note(warehouse)).get().extracting(WarehouseLock.Holder::runId).isEqualTo("20250101T020000Z-aaaa");
             assertThatThrownBy(() -> WarehouseLock.acquire(warehouse, "20250101T020100Z-bbbb", "nightly", "run nightly"))
                     .isInstanceOf(WarehouseLock.LockedException.class)
-                    .hasMessageStartingWith("Cannot run nightly: warehouse " + warehouse.root() + " is locked by run 20250101T020000Z-aaaa (pid "
+                    .hasMessageStartingWith("Cannot run nightly: warehouse " + warehouse.localRoot() + " is locked by run 20250101T020000Z-aaaa (pid "
                             + ProcessHandle.current().pid() + ", since ");
         }
         // Released cleanly: the note is gone, the next run takes the lock and finds no unreleased run.
@@ -53,7 +53,7 @@ class WarehouseLockTest {
         Warehouse warehouse = new Warehouse(dir.resolve("wh"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process holder = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                LockHolder.class.getName(), warehouse.root().toString(), "20250101T020000Z-kill"))
+                LockHolder.class.getName(), warehouse.localRoot().toString(), "20250101T020000Z-kill"))
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
