@@ -59,9 +59,6 @@ public final class CharterSpark {
                 .config("spark.databricks.delta.incremental.commit.verify", "false")
                 // Nor rebuild it before a commit to validate the version checksum every few commits.
                 .config("spark.databricks.delta.versionChecksum.forcedValidationInterval", "-1")
-                // A night's MERGE source is the rows of its landing files, read once and cached: deterministic, so
-                // MERGE need not copy it aside first (one Spark job and a second copy of the night's rows).
-                .config("spark.databricks.delta.merge.materializeSource", "none")
                 // Events are London dates; timestamps are instants shown in London time.
                 .config("spark.sql.session.timeZone", "Europe/London")
                 .config("spark.sql.datetime.java8API.enabled", "true")
