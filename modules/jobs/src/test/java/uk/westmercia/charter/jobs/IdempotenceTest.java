@@ -42,7 +42,11 @@ class IdempotenceTest {
 
     /** metric_values without run_id, one sorted line per row, with doubles in full (bit-exact) precision. */
     static List<String> figuresButRunId(SparkSession spark, Path warehouse) {
-        Dataset<Row> table = WarehouseTables.readPublished(spark, warehouse.toString(), NightlyJob.METRIC_VALUES.path()).drop("run_id");
+        return figures(WarehouseTables.readPublished(spark, warehouse.toString(), NightlyJob.METRIC_VALUES.path()).drop("run_id"));
+    }
+
+    /** A table's rows, one sorted line each, with doubles in full (bit-exact) precision. */
+    static List<String> figures(Dataset<Row> table) {
         String[] columns = table.columns();
         return table.collectAsList().stream()
                 .map(row -> String.join("|", Arrays.stream(columns).map(column -> {

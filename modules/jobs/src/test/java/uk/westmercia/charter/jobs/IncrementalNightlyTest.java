@@ -97,7 +97,7 @@ class IncrementalNightlyTest {
     }
 
     /** Copies the files the filter accepts; returns those it held back. */
-    private static List<Path> copyTree(Path from, Path to, java.util.function.Predicate<Path> accept) throws IOException {
+    static List<Path> copyTree(Path from, Path to, java.util.function.Predicate<Path> accept) throws IOException {
         List<Path> held = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -75,7 +74,7 @@ class PublicationTest {
         LandingGenerator.generate(new GeneratorOptions(generated, 11, 0.02, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 7, 31), FileSplit.MONTH)
                 .withBadRows(false));
         Path landing = dir.resolve("landing");
-        List<Path> july = copyTree(generated, landing, file -> !file.getFileName().toString().contains("2024-07"));
+        List<Path> july = IncrementalNightlyTest.copyTree(generated, landing, file -> !file.getFileName().toString().contains("2024-07"));
         Path root = dir.resolve("warehouse");
         Warehouse warehouse = new Warehouse(root);
 
@@ -97,7 +96,7 @@ class PublicationTest {
         // Time travel: metric_values as the first nightly published them.
         WarehouseTables reader = WarehouseTables.reader(spark, warehouse);
         Dataset<Row> asFirst = TableExport.resolve(reader, "metric_values", Optional.of("20240701T020000Z-0001")).drop("run_id");
-        assertThat(figures(asFirst)).containsExactlyElementsOf(firstFigures);
+        assertThat(IdempotenceTest.figures(asFirst)).containsExactlyElementsOf(firstFigures);
         assertThat(reader.publishedBy("20240701T030000Z-0002")).get().extracting(Publication::job).isEqualTo("scorecard");
 
         // The first scorecard rebuilt from the metric_values the first nightly published: the same figures.
@@ -124,37 +123,8 @@ class PublicationTest {
         WarehouseTables after = WarehouseTables.reader(spark, warehouse);
         long latest = after.latestVersion(NightlyJob.METRIC_VALUES).getAsLong();
         assertThat(after.published().version(NightlyJob.METRIC_VALUES)).contains(latest);
-        assertThat(figures(after.readVersion(NightlyJob.METRIC_VALUES, latest).drop("run_id"))).containsExactlyElementsOf(secondFigures);
+        assertThat(IdempotenceTest.figures(after.readVersion(NightlyJob.METRIC_VALUES, latest).drop("run_id"))).containsExactlyElementsOf(secondFigures);
         assertThat(IdempotenceTest.figuresButRunId(spark, root)).containsExactlyElementsOf(secondFigures);
         assertThat(after.undoUnpublished()).isEmpty();
-    }
-
-    private static List<String> figures(Dataset<Row> table) {
-        String[] columns = table.columns();
-        return table.collectAsList().stream()
-                .map(row -> String.join("|", Arrays.stream(columns).map(column -> {
-                    Object value = row.getAs(column);
-                    return value instanceof Double number ? Long.toHexString(Double.doubleToLongBits(number)) : String.valueOf(value);
-                }).toList()))
-                .sorted()
-                .toList();
-    }
-
-    /** Copies the files the filter accepts; returns those it held back. */
-    private static List<Path> copyTree(Path from, Path to, java.util.function.Predicate<Path> accept) throws IOException {
-        List<Path> held = new java.util.ArrayList<>();
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                if (accept.test(file)) {
-                    Path target = to.resolve(from.relativize(file));
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
-                }
-                else {
-                    held.add(file);
-                }
-            }
-        }
-        return held;
     }
 }

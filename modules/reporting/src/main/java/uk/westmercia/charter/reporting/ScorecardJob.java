@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import uk.westmercia.charter.calendar.Period;
 import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.reference.SpcBaseline;
 import uk.westmercia.charter.warehouse.RunReport;
-import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Publication;
 import uk.westmercia.charter.warehouse.Warehouse;
 import uk.westmercia.charter.warehouse.WarehouseTables;
@@ -137,14 +135,11 @@ public final class ScorecardJob {
         LOG.info("Scorecard {} from nightly run(s) {}: {} rows, {} comparisons", quarter, scorecard.sourceRunIds(),
                 scorecard.rows().size(), scorecard.comparisons().size());
 
-        List<TableName> toPublish = new ArrayList<>();
         long scorecardRows = tables.writeQuarterVersion(ScorecardTables.SCORECARD, runId, quarter, scorecard.rows(), ScorecardRow.class);
         report.tables.add(new RunReport.TableReport(ScorecardTables.SCORECARD.path(), scorecardRows, null));
-        toPublish.add(ScorecardTables.SCORECARD);
         long comparisonRows = tables.writeQuarterVersion(ScorecardTables.AREA_COMPARISON, runId, quarter, scorecard.comparisons(),
                 AreaComparisonRow.class);
         report.tables.add(new RunReport.TableReport(ScorecardTables.AREA_COMPARISON.path(), comparisonRows, null));
-        toPublish.add(ScorecardTables.AREA_COMPARISON);
         // The nightly that published these metric_values published its theme scores with them.
         boolean nightlyWroteThemeScores = options.fromRun().isEmpty() && source.contains(ScorecardTables.THEME_SCORES)
                 && delta.publishedCommitOf(ScorecardTables.THEME_SCORES).equals(delta.publishedCommitOf(ScorecardTables.METRIC_VALUES));
@@ -152,7 +147,6 @@ public final class ScorecardJob {
             List<ThemeScore> themeScores = ThemeScores.compute(values);
             long themeRows = tables.writeVersion(ScorecardTables.THEME_SCORES, runId, themeScores, ThemeScore.class);
             report.tables.add(new RunReport.TableReport(ScorecardTables.THEME_SCORES.path(), themeRows, null));
-            toPublish.add(ScorecardTables.THEME_SCORES);
         }
         // The CSV and HTML before any table is switched: if they cannot be written, the run fails with the tables as they were.
         Path csv = options.out().resolve("charter-scorecard-" + fileLabel(quarter) + ".csv");

@@ -89,6 +89,21 @@ public final class CharterSpark {
     }
 
     /**
+     * Hadoop settings as a Spark session would have them, for file system access before one exists:
+     * core-site.xml and the {@code spark.hadoop.*} properties spark-submit sets.
+     */
+    public static org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+        org.apache.hadoop.conf.Configuration configuration = new org.apache.hadoop.conf.Configuration();
+        for (java.util.Map.Entry<Object, Object> entry : System.getProperties().entrySet()) {
+            String key = entry.getKey().toString();
+            if (key.startsWith("spark.hadoop.")) {
+                configuration.set(key.substring("spark.hadoop.".length()), entry.getValue().toString());
+            }
+        }
+        return configuration;
+    }
+
+    /**
      * The jar executors need: {@code -Dcharter.app.jar}, else the cluster jar beside the runnable jar
      * (this class then lives in {@code target/lib/}), else the jar this class was loaded from.
      */

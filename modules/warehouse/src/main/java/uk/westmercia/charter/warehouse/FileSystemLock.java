@@ -7,12 +7,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -32,23 +30,11 @@ final class FileSystemLock {
     private FileSystemLock() {
     }
 
-    /** Hadoop settings as Spark would give them: core-site.xml and the {@code spark.hadoop.*} properties. */
-    static Configuration configuration() {
-        Configuration configuration = new Configuration();
-        for (Map.Entry<Object, Object> entry : System.getProperties().entrySet()) {
-            String key = entry.getKey().toString();
-            if (key.startsWith("spark.hadoop.")) {
-                configuration.set(key.substring("spark.hadoop.".length()), entry.getValue().toString());
-            }
-        }
-        return configuration;
-    }
-
     static WarehouseLock acquire(Warehouse warehouse, String runId, String job, String action) {
         Path file = new Path(warehouse.root() + "/" + FILE);
         WarehouseLock.Holder holder = WarehouseLock.newHolder(runId, job);
         try {
-            FileSystem fs = file.getFileSystem(configuration());
+            FileSystem fs = file.getFileSystem(CharterSpark.hadoopConfiguration());
             Optional<WarehouseLock.Holder> previous = Optional.empty();
             try {
                 FileStatus status = fs.getFileStatus(file);
@@ -104,7 +90,7 @@ final class FileSystemLock {
     static Optional<WarehouseLock.Holder> note(Warehouse warehouse) {
         Path file = new Path(warehouse.root() + "/" + FILE);
         try {
-            return read(file.getFileSystem(configuration()), file);
+            return read(file.getFileSystem(CharterSpark.hadoopConfiguration()), file);
         }
         catch (IOException e) {
             return Optional.empty();

@@ -289,11 +289,6 @@ public final class WarehouseTables {
         this.keyFingerprint = requireNonNull(fingerprint, "fingerprint is null");
     }
 
-    /** Keeps a table as published: this run commits nothing to it. */
-    public void keep(TableName table) {
-        requireNonNull(table, "table is null");
-    }
-
     private void requireRun(TableName table) {
         if (runId == null) {
             throw new IllegalStateException("Cannot write " + table + ": this warehouse handle only reads");
