@@ -11,7 +11,10 @@ public enum Source {
     CONTACTS("contacts"),
     ENGAGEMENT("engagement"),
     SURVEY_PUBLIC("survey-public"),
-    SURVEY_PARISH("survey-parish");
+    SURVEY_PARISH("survey-parish"),
+    PATROLS("patrols"),
+    PRIORITIES("priorities"),
+    NEIGHBOURHOOD_MATTERS("neighbourhood-matters");
 
     private final String folder;
 
@@ -33,6 +36,7 @@ public enum Source {
     public static Source fromFolder(String folder) {
         return Arrays.stream(values()).filter(source -> source.folder.equals(folder)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Cannot read source: unknown '" + folder
-                        + "', expected one of crime, policeuk, contacts, engagement, survey-public, survey-parish"));
+                        + "', expected one of "
+                        + String.join(", ", Arrays.stream(values()).map(Source::folder).toList())));
     }
 }

@@ -8,5 +8,7 @@ public enum ColumnType {
     BOOLEAN,
     INTEGER,
     NUMBER,
+    /** A calendar month, {@code yyyy-MM}; staged as that text. */
+    MONTH,
     STRING_LIST
 }

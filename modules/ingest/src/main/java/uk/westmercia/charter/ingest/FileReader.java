@@ -144,7 +144,7 @@ public final class FileReader {
                 return Counts.refused(fileName + ": file refused, header lacks column extracted_at and the file name carries no extract date"
                         + " (yyyy-MM-dd or yyyyMMdd), so its rows have no version");
             }
-            KeyTracker keys = new KeyTracker(SourceSchemas.keyColumn(source));
+            KeyTracker keys = new KeyTracker(SourceSchemas.keyColumns(source));
             long rows = 0;
             long previousLine = parser.getCurrentLineNumber();
             Iterator<CSVRecord> records = parser.iterator();
@@ -189,7 +189,7 @@ public final class FileReader {
 
     private Counts readJsonLines(Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
         BufferedReader lines = new BufferedReader(text, 1 << 16);
-        KeyTracker keys = new KeyTracker(SourceSchemas.keyColumn(source));
+        KeyTracker keys = new KeyTracker(SourceSchemas.keyColumns(source));
         Set<String> known = new LinkedHashSet<>();
         SourceSchemas.columns(source).forEach(column -> known.add(column.name()));
         long rows = 0;
@@ -283,16 +283,27 @@ public final class FileReader {
      * staged or rejected for another reason (a row rejected anyway keeps its own reason).
      */
     private static final class KeyTracker {
+        private final List<String> columns;
         private final String column;
         private final Map<String, Long> firstLine = new HashMap<>();
 
-        KeyTracker(String column) {
-            this.column = column;
+        KeyTracker(List<String> columns) {
+            this.columns = columns;
+            this.column = String.join(", ", columns);
         }
 
         RowOutcome check(RowOutcome outcome, Map<String, Object> raw, long line) {
-            Object value = column == null ? null : raw.get(column);
-            String key = value == null ? "" : String.valueOf(value).trim();
+            StringBuilder joined = new StringBuilder();
+            for (String name : columns) {
+                Object value = raw.get(name);
+                String part = value == null ? "" : String.valueOf(value).trim();
+                if (part.isEmpty()) {
+                    // A row missing part of its key is rejected for that, not as a repeat.
+                    return outcome;
+                }
+                joined.append(part).append('\u0000');
+            }
+            String key = joined.toString();
             if (key.isEmpty()) {
                 return outcome;
             }

@@ -168,6 +168,46 @@ public final class RowValidator implements Serializable {
                 staged.add(snt);
                 staged.add(reference.lpaBySnt().get(snt));
             }
+            case PATROLS -> {
+                String snt = (String) get(typed, "snt_code");
+                String lpa = reference.lpaBySnt().get(snt);
+                if (lpa == null) {
+                    return unknownArea("snt_code", snt);
+                }
+                Instant started = (Instant) get(typed, "started_at");
+                Instant ended = (Instant) get(typed, "ended_at");
+                if (ended.isBefore(started)) {
+                    return new RowOutcome.Rejected(RejectReason.TIME_ORDER, "ended_at", "ended_at " + ended + " is before started_at " + started);
+                }
+                staged.add(lpa);
+            }
+            case PRIORITIES -> {
+                String snt = (String) get(typed, "snt_code");
+                String lpa = reference.lpaBySnt().get(snt);
+                if (lpa == null) {
+                    return unknownArea("snt_code", snt);
+                }
+                String parish = (String) get(typed, "parish_code");
+                if (parish != null) {
+                    String parishSnt = reference.sntByParish().get(parish);
+                    if (parishSnt == null) {
+                        return unknownArea("parish_code", parish);
+                    }
+                    if (!parishSnt.equals(snt)) {
+                        return new RowOutcome.Rejected(RejectReason.UNKNOWN_AREA, "parish_code",
+                                "parish_code " + CellText.quoted(parish) + " does not belong to snt_code " + CellText.quoted(snt));
+                    }
+                }
+                staged.add(lpa);
+            }
+            case NEIGHBOURHOOD_MATTERS -> {
+                String snt = (String) get(typed, "snt_code");
+                String lpa = reference.lpaBySnt().get(snt);
+                if (lpa == null) {
+                    return unknownArea("snt_code", snt);
+                }
+                staged.add(lpa);
+            }
             case POLICEUK -> throw new IllegalStateException("police.uk rows are validated apart");
         }
         return new RowOutcome.Staged(staged.toArray());
@@ -233,6 +273,18 @@ public final class RowValidator implements Serializable {
             case DATE -> {
                 return LondonTime.parseDate(cell.toString()).orElseThrow(() ->
                         new Reject(RejectReason.BAD_DATE, name, name + " " + shown + " is not a date (yyyy-MM-dd or dd/MM/yyyy)"));
+            }
+            case MONTH -> {
+                String text = cell.toString();
+                if (!MONTH_TEXT.matcher(text).matches()) {
+                    throw new Reject(RejectReason.BAD_DATE, name, name + " " + shown + " is not a month (yyyy-MM)");
+                }
+                try {
+                    return YearMonth.parse(text).toString();
+                }
+                catch (DateTimeParseException e) {
+                    throw new Reject(RejectReason.BAD_DATE, name, name + " " + shown + " is not a month (yyyy-MM)");
+                }
             }
             case TIMESTAMP -> {
                 return LondonTime.parseTimestamp(cell.toString()).orElseThrow(() ->
@@ -314,6 +366,7 @@ public final class RowValidator implements Serializable {
         }
     }
 
+    private static final java.util.regex.Pattern MONTH_TEXT = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}");
     private static final java.util.regex.Pattern WHOLE_NUMBER_TEXT = java.util.regex.Pattern.compile("[+-]?[0-9]+");
 
     private static void checkRange(ColumnSpec column, double value, String shown) throws Reject {

@@ -5,6 +5,7 @@ import static uk.westmercia.charter.ingest.ColumnSpec.required;
 import static uk.westmercia.charter.ingest.ColumnType.BOOLEAN;
 import static uk.westmercia.charter.ingest.ColumnType.DATE;
 import static uk.westmercia.charter.ingest.ColumnType.INTEGER;
+import static uk.westmercia.charter.ingest.ColumnType.MONTH;
 import static uk.westmercia.charter.ingest.ColumnType.NUMBER;
 import static uk.westmercia.charter.ingest.ColumnType.STRING;
 import static uk.westmercia.charter.ingest.ColumnType.STRING_LIST;
@@ -110,6 +111,34 @@ public final class SourceSchemas {
             optional("q_regular_updates", STRING).allowing(YES_NO),
             optional("q_know_snt", STRING).allowing(YES_NO));
 
+    private static final List<ColumnSpec> PATROLS = List.of(
+            required("patrol_id", STRING),
+            required("started_at", TIMESTAMP),
+            required("ended_at", TIMESTAMP),
+            required("lsoa_code", STRING),
+            required("snt_code", STRING),
+            required("mode", STRING).allowing("foot", "vehicle", "cycle"),
+            optional("officer_id", STRING).personalData(),
+            optional("officer_role", STRING).allowing("PC", "PCSO", "special", "sergeant", "inspector", "other"));
+
+    private static final List<ColumnSpec> PRIORITIES = List.of(
+            required("event_id", STRING),
+            required("priority_id", STRING),
+            required("event_date", DATE),
+            required("event", STRING).allowing("set", "reviewed", "closed"),
+            required("snt_code", STRING),
+            optional("parish_code", STRING),
+            required("category", STRING).allowing("asb", "speeding", "drugs", "burglary", "theft", "violence", "parking", "other"),
+            optional("raised_via", STRING).allowing("survey", "public_meeting", "parish_council", "online", "partner", "analysis"),
+            optional("update_published", BOOLEAN).withDefault(false));
+
+    private static final List<ColumnSpec> NEIGHBOURHOOD_MATTERS = List.of(
+            required("month", MONTH),
+            required("snt_code", STRING),
+            required("registered_users", INTEGER).atLeast(0),
+            optional("messages_sent", INTEGER).atLeast(0),
+            optional("replies_received", INTEGER).atLeast(0));
+
     private SourceSchemas() {
     }
 
@@ -121,6 +150,9 @@ public final class SourceSchemas {
             case ENGAGEMENT -> ENGAGEMENT;
             case SURVEY_PUBLIC -> SURVEY_PUBLIC;
             case SURVEY_PARISH -> SURVEY_PARISH;
+            case PATROLS -> PATROLS;
+            case PRIORITIES -> PRIORITIES;
+            case NEIGHBOURHOOD_MATTERS -> NEIGHBOURHOOD_MATTERS;
         };
     }
 
@@ -135,15 +167,21 @@ public final class SourceSchemas {
                 .toList();
     }
 
-    /** The column whose value must be unique within a file, or null (police.uk ASB rows have no key). */
-    public static String keyColumn(Source source) {
+    /**
+     * The columns whose values together must be unique within a file, and by which a newer file's row
+     * replaces an older one; empty where rows have no key (police.uk ASB rows have no crime id).
+     */
+    public static List<String> keyColumns(Source source) {
         return switch (source) {
-            case CRIME -> "crime_ref";
-            case POLICEUK -> null;
-            case CONTACTS -> "contact_id";
-            case ENGAGEMENT -> "engagement_id";
-            case SURVEY_PUBLIC -> "respondent_id";
-            case SURVEY_PARISH -> "response_id";
+            case CRIME -> List.of("crime_ref");
+            case POLICEUK -> List.of();
+            case CONTACTS -> List.of("contact_id");
+            case ENGAGEMENT -> List.of("engagement_id");
+            case SURVEY_PUBLIC -> List.of("respondent_id");
+            case SURVEY_PARISH -> List.of("response_id");
+            case PATROLS -> List.of("patrol_id");
+            case PRIORITIES -> List.of("event_id");
+            case NEIGHBOURHOOD_MATTERS -> List.of("month", "snt_code");
         };
     }
 }

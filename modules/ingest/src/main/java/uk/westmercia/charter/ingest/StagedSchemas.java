@@ -66,6 +66,7 @@ public final class StagedSchemas {
                 fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, false));
                 fields.add(DataTypes.createStructField("version_at", DataTypes.TimestampType, false));
             }
+            case PATROLS, PRIORITIES, NEIGHBOURHOOD_MATTERS -> fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, false));
             case CONTACTS, SURVEY_PUBLIC -> fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, true));
             case SURVEY_PARISH -> {
                 fields.add(DataTypes.createStructField("snt_code", DataTypes.StringType, false));
@@ -89,6 +90,7 @@ public final class StagedSchemas {
             case BOOLEAN -> DataTypes.BooleanType;
             case INTEGER -> DataTypes.LongType;
             case NUMBER -> DataTypes.DoubleType;
+            case MONTH -> DataTypes.StringType;
             case STRING_LIST -> DataTypes.createArrayType(DataTypes.StringType, false);
         };
     }

@@ -48,16 +48,16 @@ public final class StagedTableWriter {
         List<String> replaced = result.replacedFiles();
         String replacedCondition = replaced.isEmpty() ? null
                 : "t." + SOURCE_FILE + " IN (" + replaced.stream().map(StagedTableWriter::quote).collect(Collectors.joining(", ")) + ")";
-        String key = SourceSchemas.keyColumn(source);
+        List<String> key = SourceSchemas.keyColumns(source);
         long version = tables.commit(table, delta -> {
             DeltaMergeBuilder merge;
-            if (key == null) {
+            if (key.isEmpty()) {
                 // No key: every row of a new file is a new row.
                 merge = delta.as("t").merge(night.as("s"), "false").whenNotMatched().insertAll();
             }
             else {
                 String newer = newer(source);
-                merge = delta.as("t").merge(night.as("s"), "t." + key + " = s." + key)
+                merge = delta.as("t").merge(night.as("s"), key.stream().map(column -> "t." + column + " = s." + column).collect(Collectors.joining(" AND ")))
                         .whenMatched(replacedCondition == null ? newer : "(" + replacedCondition + ") OR " + newer).updateAll()
                         .whenNotMatched().insertAll();
             }

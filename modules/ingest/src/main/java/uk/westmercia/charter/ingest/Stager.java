@@ -290,16 +290,18 @@ public final class Stager {
                 kept = earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang());
                 changes = changes.unionByName(earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray())));
             }
-            String key = SourceSchemas.keyColumn(source);
-            if (key != null && keyMin != null) {
+            List<String> keyColumns = SourceSchemas.keyColumns(source);
+            if (!keyColumns.isEmpty() && keyMin != null) {
+                // The range is of the first key column: a restated row has the same value there.
+                String key = keyColumns.get(0);
                 // No distinct: a semi join keeps each earlier row once however often its key is restated,
                 // and a distinct is one more Spark job.
-                Dataset<Row> keys = newStaged.select(key);
+                Dataset<Row> keys = newStaged.select(keyColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
                 // Only an earlier row in the new keys' range can be restated. Parquet skips the row groups
                 // wholly outside it: where keys grow with time, most months are not read at all.
                 Dataset<Row> candidates = kept.filter(col(key).between(keyMin, keyMax));
                 changes = changes.unionByName(candidates.join(freshRows <= BROADCAST_KEYS_UP_TO ? broadcast(keys) : keys,
-                        scala.jdk.javaapi.CollectionConverters.asScala(List.of(key)).toSeq(), "left_semi"));
+                        scala.jdk.javaapi.CollectionConverters.asScala(keyColumns).toSeq(), "left_semi"));
             }
             newStaged = kept.unionByName(newStaged);
         }
@@ -314,14 +316,14 @@ public final class Stager {
 
     /** Across files the newer row replaces the older: crime by extracted_at, others by file order. */
     static Dataset<Row> newestPerKey(Source source, Dataset<Row> staged) {
-        String key = SourceSchemas.keyColumn(source);
-        if (key == null) {
+        List<String> key = SourceSchemas.keyColumns(source);
+        if (key.isEmpty()) {
             return staged;
         }
         Column[] order = source == Source.CRIME
                 ? new Column[] {desc("version_at"), desc(StagedSchemas.FILE_ORDER), desc(StagedSchemas.SOURCE_LINE)}
                 : new Column[] {desc(StagedSchemas.FILE_ORDER), desc(StagedSchemas.SOURCE_LINE)};
-        return staged.withColumn("_newest", row_number().over(Window.partitionBy(key).orderBy(order)))
+        return staged.withColumn("_newest", row_number().over(Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).orderBy(order)))
                 .filter(col("_newest").equalTo(1))
                 .drop("_newest");
     }
@@ -334,7 +336,8 @@ public final class Stager {
         Configuration configuration = new Configuration();
         FileReader reader = new FileReader(source, validator);
         int placement = source == Source.POLICEUK ? StagedSchemas.columnNames(source).indexOf("placement") : -1;
-        int key = SourceSchemas.keyColumn(source) == null ? -1 : StagedSchemas.columnNames(source).indexOf(SourceSchemas.keyColumn(source));
+        List<String> keyColumns = SourceSchemas.keyColumns(source);
+        int key = keyColumns.isEmpty() ? -1 : StagedSchemas.columnNames(source).indexOf(keyColumns.get(0));
         // Progress while the files are read: every file of a small night, every 5% of a large first load.
         int step = Math.max(1, total / 20);
         return new Iterator<>() {

@@ -38,6 +38,9 @@ public final class RecordDates {
             case ENGAGEMENT -> "date";
             case SURVEY_PUBLIC -> "interview_date";
             case SURVEY_PARISH -> "response_date";
+            case PATROLS -> "to_date(started_at)";
+            case PRIORITIES -> "event_date";
+            case NEIGHBOURHOOD_MATTERS -> "to_date(month || '-01')";
         };
     }
 
