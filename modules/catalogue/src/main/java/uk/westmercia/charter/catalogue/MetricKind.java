@@ -23,7 +23,13 @@ public enum MetricKind {
     /** Share of harm in the top few percent of locations. */
     CONCENTRATION("concentration"),
     /** Highest minus lowest weighted percent among groups with enough responses. */
-    GROUP_GAP("group_gap");
+    GROUP_GAP("group_gap"),
+    /** A count reported per unit (registrations per SNT), its latest value in the period summed over the area, per 1,000 population. */
+    LATEST_COUNT_RATE("latest_count_rate"),
+    /** Share of (hotspot, week) pairs with enough patrol: hotspots chosen from the crime of the year before the period. */
+    HOTSPOT_DOSAGE("hotspot_dosage"),
+    /** Share of a reference universe holding, on the period's last day, an open item reviewed recently enough. */
+    CURRENT_COVERAGE("current_coverage");
 
     private final String label;
 

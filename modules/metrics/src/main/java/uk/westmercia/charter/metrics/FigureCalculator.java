@@ -69,7 +69,11 @@ public final class FigureCalculator implements Serializable {
             value = directValue;
         }
         else if (numerator != null && denominator != null && denominator > 0) {
-            if (metric.unit() == Unit.PER_1000) {
+            if (metric.unit() == Unit.PER_1000 && metric.kind() == MetricKind.LATEST_COUNT_RATE) {
+                // A count of what stands (registrations), not of events in the period: no sampling, no interval.
+                value = 1000.0 * numerator / denominator;
+            }
+            else if (metric.unit() == Unit.PER_1000) {
                 value = 1000.0 * numerator / denominator;
                 // Exact Poisson on the count: for a weighted quantity (harm, hours) the interval is the
                 // count's interval scaled by the mean weight per event.

@@ -179,10 +179,15 @@ public final class MetricContext {
 
     /** The source a metric actually reads, if the warehouse has it. */
     public Optional<Source> effectiveSource(MetricDefinition metric) {
-        if (metric.source() == Source.CRIME && !inputs.containsKey(Source.CRIME) && inputs.containsKey(Source.POLICEUK)) {
+        return effectiveSource(metric.source());
+    }
+
+    /** The source read for rows of {@code named}: police.uk rows stand for crime where the landing has no force extract. */
+    public Optional<Source> effectiveSource(Source named) {
+        if (named == Source.CRIME && !inputs.containsKey(Source.CRIME) && inputs.containsKey(Source.POLICEUK)) {
             return Optional.of(Source.POLICEUK);
         }
-        return inputs.containsKey(metric.source()) ? Optional.of(metric.source()) : Optional.empty();
+        return inputs.containsKey(named) ? Optional.of(named) : Optional.empty();
     }
 
     public Dataset<Row> input(Source source) {

@@ -56,6 +56,9 @@ public final class MetricEngine {
         computers.put(MetricKind.MEDIAN_DURATION, new MedianDuration());
         computers.put(MetricKind.CONCENTRATION, new HarmConcentration());
         computers.put(MetricKind.GROUP_GAP, new GroupGap());
+        computers.put(MetricKind.LATEST_COUNT_RATE, new LatestCountRate());
+        computers.put(MetricKind.HOTSPOT_DOSAGE, new HotspotDosage());
+        computers.put(MetricKind.CURRENT_COVERAGE, new CurrentCoverage());
         this.kinds = Map.copyOf(computers);
     }
 
@@ -184,6 +187,12 @@ public final class MetricEngine {
         for (MetricDefinition metric : catalogue.metrics()) {
             boolean reads = metric.source() == source || (source == Source.POLICEUK && metric.source() == Source.CRIME);
             String date = metric.parameters().string("date");
+            if (!reads && metric.kind() == MetricKind.HOTSPOT_DOSAGE) {
+                // Hotspots are chosen from crime: a crime changed on day d moves the periods of the year after it.
+                Source crime = Source.fromFolder(metric.parameters().string(HotspotDosage.HOTSPOT_SOURCE));
+                reads = crime == source || (source == Source.POLICEUK && crime == Source.CRIME);
+                date = metric.parameters().string(HotspotDosage.HOTSPOT_DATE);
+            }
             if (reads && resolved.computeIfAbsent(date, expression -> resolves(columns, expression))) {
                 metricsByExpression.computeIfAbsent(date, key -> new ArrayList<>()).add(metric.id());
             }
@@ -216,9 +225,26 @@ public final class MetricEngine {
             if (!context.hasColumns(source.get(), requiredColumns(metric))) {
                 continue;
             }
+            if (metric.kind() == MetricKind.HOTSPOT_DOSAGE) {
+                // Hotspots come from the crime of a window before each period: those rows too.
+                Optional<Source> crime = HotspotDosage.crimeSource(metric, context);
+                if (crime.isPresent()) {
+                    LocalDate earliest = HotspotDosage.earliestCrimeNeeded(metric, MetricContext.windowStart(from.get()));
+                    Column crimeRows = context.expression(metric.parameters().string(HotspotDosage.HOTSPOT_FILTER));
+                    Optional<YearMonth> crimeMonth = Optional.empty();
+                    if (earliest.isAfter(LocalDate.MIN)) {
+                        String date = metric.parameters().string(HotspotDosage.HOTSPOT_DATE);
+                        crimeRows = crimeRows.and(context.expression(date).geq(lit(earliest)));
+                        crimeMonth = date.strip().equals(RecordDates.recordDateExpression(crime.get())) ? Optional.of(YearMonth.from(earliest)) : Optional.empty();
+                    }
+                    needed.merge(crime.get(), coalesce(crimeRows, lit(false)), Column::or);
+                    firstMonths.merge(crime.get(), crimeMonth, MetricEngine::earlierMonth);
+                }
+            }
             Column rows = metric.parameters().optionalString("filter").map(context::expression).orElse(lit(true));
             Optional<YearMonth> firstMonth = Optional.empty();
-            if (from.get().isAfter(LocalDate.MIN)) {
+            // A state on a day (current priorities) reads every earlier event, however old.
+            if (from.get().isAfter(LocalDate.MIN) && metric.kind() != MetricKind.CURRENT_COVERAGE) {
                 LocalDate windowStart = MetricContext.windowStart(from.get());
                 LocalDate earliest = metric.kind() == MetricKind.REPEAT_SHARE
                         ? RepeatShare.earliestNeeded(metric, source.get(), windowStart) : windowStart;
@@ -235,8 +261,7 @@ public final class MetricEngine {
                 rows = rows.and(dated);
             }
             needed.merge(source.get(), coalesce(rows, lit(false)), Column::or);
-            firstMonths.merge(source.get(), firstMonth, (a, b) -> a.isPresent() && b.isPresent()
-                    ? Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get()) : Optional.empty());
+            firstMonths.merge(source.get(), firstMonth, MetricEngine::earlierMonth);
         }
         firstMonths.forEach((source, month) -> {
             if (month.isPresent() && context.hasColumns(source, List.of(RecordDates.RECORD_MONTH))) {
@@ -245,6 +270,11 @@ public final class MetricEngine {
             }
         });
         return needed;
+    }
+
+    /** The earlier of two first months; empty (every month) if either is. */
+    private static Optional<YearMonth> earlierMonth(Optional<YearMonth> a, Optional<YearMonth> b) {
+        return a.isPresent() && b.isPresent() ? Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get()) : Optional.empty();
     }
 
     /** The columns a metric needs beyond its kind's (parameter {@code requires}): police.uk rows have no victim, say. */

@@ -20,6 +20,8 @@ import uk.westmercia.charter.catalogue.MetricKind;
 public final class RecomputePlanner {
     /** A week counts in the period holding its Monday, up to six days before the event that covers it. */
     private static final int WEEK_REACH_BACK_DAYS = 6;
+    /** Catalogue parameter: how many days before --as-of a figure reading it can move. */
+    static final String AS_OF_REACH_DAYS = "as_of_reach_days";
 
     private RecomputePlanner() {
     }
@@ -62,10 +64,15 @@ public final class RecomputePlanner {
             LocalDate from = earliestChanges.get(metric.id());
             if (asOfMoved) {
                 // Periods ending by the previous --as-of were complete; figures that read --as-of itself may move anywhere.
-                LocalDate asOfFrom = readsAsOf(metric) ? LocalDate.MIN : before.asOf().plusDays(1);
+                // A figure that reads --as-of only within a few days of it (parameter as_of_reach_days:
+                // queries still within their 72 hours) moves only from that many days before the previous one.
+                LocalDate asOfFrom = !readsAsOf(metric) ? before.asOf().plusDays(1)
+                        : metric.parameters().values().containsKey(AS_OF_REACH_DAYS)
+                                ? before.asOf().minusDays((long) metric.parameters().number(AS_OF_REACH_DAYS))
+                                : LocalDate.MIN;
                 from = from == null || asOfFrom.isBefore(from) ? asOfFrom : from;
             }
-            if (from != null && from.isAfter(LocalDate.MIN) && metric.kind() == MetricKind.WEEKLY_COVERAGE) {
+            if (from != null && from.isAfter(LocalDate.MIN) && (metric.kind() == MetricKind.WEEKLY_COVERAGE || metric.kind() == MetricKind.HOTSPOT_DOSAGE)) {
                 from = from.minusDays(WEEK_REACH_BACK_DAYS);
             }
             if (from != null) {

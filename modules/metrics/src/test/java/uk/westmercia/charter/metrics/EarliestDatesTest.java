@@ -48,9 +48,9 @@ class EarliestDatesTest {
     @Test
     void eachContactMetricIsDatedByTheEarliestDateOfItsOwnExpression(SparkSession spark) {
         // VIS-05 and VIS-06 count contacts on the day received (c2, 1 April); RSP-01 on the day due (c3, 8 April);
-        // RSP-02 on the day replied (c3, 4 April).
+        // RSP-02 on the day replied (c3, 4 April); RSP-09 on the day received, as VIS-05.
         assertThat(ENGINE.earliestDates(Source.CONTACTS, changedContacts(spark), AS_OF)).containsExactly(
-                Map.entry("VIS-05", d("2024-04-01")), Map.entry("VIS-06", d("2024-04-01")),
+                Map.entry("VIS-05", d("2024-04-01")), Map.entry("VIS-06", d("2024-04-01")), Map.entry("RSP-09", d("2024-04-01")),
                 Map.entry("RSP-01", d("2024-04-08")), Map.entry("RSP-02", d("2024-04-04")));
     }
 
@@ -58,7 +58,7 @@ class EarliestDatesTest {
     void theMinimaAggregatedBesideOtherAggregatesGiveTheSameDates(SparkSession spark) {
         Dataset<Row> rows = changedContacts(spark);
         MetricEngine.DateMinima minima = ENGINE.dateMinima(Source.CONTACTS, rows, AS_OF);
-        assertThat(minima.metricIds()).containsExactly(List.of("VIS-05", "VIS-06"), List.of("RSP-01"), List.of("RSP-02"));
+        assertThat(minima.metricIds()).containsExactly(List.of("VIS-05", "VIS-06", "RSP-09"), List.of("RSP-01"), List.of("RSP-02"));
         // As staging summarises its changes: the caller's own aggregate first, then the minima.
         List<Column> columns = new ArrayList<>(minima.columns());
         Row row = rows.agg(count(lit(1)), columns.toArray(Column[]::new)).first();
@@ -74,14 +74,15 @@ class EarliestDatesTest {
     void policeUkRowsDateTheCrimeMetricsAndNoRowsDateNothing(SparkSession spark) {
         Dataset<Row> none = table(spark, POLICEUK);
         MetricEngine.DateMinima minima = ENGINE.dateMinima(Source.POLICEUK, none, AS_OF);
-        // Every crime metric is dated by recorded_date, which police.uk rows have: one minimum for all nine.
+        // Every crime metric is dated by recorded_date, which police.uk rows have: one minimum for all nine, and
+        // for VIS-10, whose hotspots are chosen from the crime of the year before a period.
         assertThat(minima.metricIds()).containsExactly(
-                List.of("PRV-01", "PRV-02", "PRV-03", "PRV-04", "PRV-05", "VUL-01", "VUL-02", "VUL-03", "VUL-04"));
+                List.of("VIS-10", "PRV-01", "PRV-02", "PRV-03", "PRV-04", "PRV-05", "VUL-01", "VUL-02", "VUL-03", "VUL-04"));
         assertThat(ENGINE.earliestDates(Source.POLICEUK, none, AS_OF)).isEmpty();
         assertThat(ENGINE.earliestDates(Source.POLICEUK, table(spark, POLICEUK,
                 row("P1", d("2024-03-01"), "Burglary", "HER", "Herefordshire", "E01", "L1", "in_force"),
                 row("P2", d("2024-02-01"), "Drugs", null, null, null, "L2", "no_location")), AS_OF))
-                .hasSize(9).containsEntry("PRV-01", d("2024-02-01")).containsEntry("VUL-04", d("2024-02-01"));
+                .hasSize(10).containsEntry("PRV-01", d("2024-02-01")).containsEntry("VIS-10", d("2024-02-01")).containsEntry("VUL-04", d("2024-02-01"));
     }
 
     @Test

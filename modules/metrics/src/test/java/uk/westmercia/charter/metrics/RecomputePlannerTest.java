@@ -97,4 +97,21 @@ class RecomputePlannerTest {
         assertThat(plan.from("RSP-01")).isEmpty();
         assertThat(plan.describe()).isEqualTo("no periods: --as-of unchanged, no staged rows changed");
     }
+
+    @Test
+    void queries_within_their_72_hours_move_only_the_days_just_before_the_previous_as_of() {
+        // RSP-09 reads --as-of: a query enters its base once its 72 hours have passed, so a new --as-of moves
+        // receipts up to three days before the previous one, not every period.
+        RecomputePlan plan = RecomputePlanner.plan(CATALOGUE, Optional.of(PREVIOUS), now(LocalDate.of(2025, 4, 2)), Map.of());
+        assertThat(plan.from("RSP-09")).contains(LocalDate.of(2025, 3, 28));
+        assertThat(plan.from("VIS-05")).contains(LocalDate.of(2025, 4, 1));
+    }
+
+    @Test
+    void a_changed_patrol_or_crime_reaches_back_to_the_monday_of_its_week_for_hotspot_dosage() {
+        // A crime restated on 2 April 2025 (a Wednesday) moves VIS-10 in the periods after it; its week began on 31 March.
+        RecomputePlan plan = RecomputePlanner.plan(CATALOGUE, Optional.of(PREVIOUS), now(LocalDate.of(2025, 3, 31)),
+                Map.of("VIS-10", LocalDate.of(2025, 4, 2)));
+        assertThat(plan.from("VIS-10")).contains(LocalDate.of(2025, 3, 27));
+    }
 }
