@@ -29,6 +29,10 @@ public final class ChangeSignificance {
             return Change.NONE;
         }
         double change = now - before;
+        if (metric.isStock()) {
+            // A count of what stands, not a sample: the change is what it is, with nothing to test.
+            return new Change(change, null, null);
+        }
         if (metric.isPercent()) {
             Double n1 = percentBase(earlier);
             Double n2 = percentBase(current);

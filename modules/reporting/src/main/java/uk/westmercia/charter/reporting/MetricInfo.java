@@ -12,7 +12,12 @@ import uk.westmercia.charter.statistics.Direction;
  * (with the charter promise it measures), else from metric_values itself (name = id, no direction).
  */
 public record MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly, String promise,
-        boolean heldBackForGroups) {
+        boolean heldBackForGroups, boolean stock) {
+    public MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly, String promise,
+            boolean heldBackForGroups) {
+        this(id, theme, name, unit, direction, monthly, promise, heldBackForGroups, false);
+    }
+
     /** A metric the catalogue does not define: no promise to name. */
     public MetricInfo(String id, String theme, String name, String unit, Direction direction, boolean monthly) {
         this(id, theme, name, unit, direction, monthly, "", false);
@@ -34,7 +39,7 @@ public record MetricInfo(String id, String theme, String name, String unit, Dire
     public static MetricInfo of(MetricDefinition definition) {
         return new MetricInfo(definition.id(), definition.theme().code(), definition.name(), definition.unit().label(),
                 definition.direction(), definition.periodTypes().contains(PeriodType.MONTH), definition.promise() == null ? "" : definition.promise(),
-                definition.kind() == MetricKind.GROUP_GAP);
+                definition.kind() == MetricKind.GROUP_GAP, definition.kind() == MetricKind.LATEST_COUNT_RATE);
     }
 
     /** Why a held-back (low_base) figure is not shown: REL-04 holds back for want of groups, not of responses. */
@@ -44,6 +49,14 @@ public record MetricInfo(String id, String theme, String name, String unit, Dire
 
     public boolean isPercent() {
         return "percent".equals(unit);
+    }
+
+    /**
+     * Whether the figure counts what stands (registrations), not a sample or events in a period: it
+     * has no interval, so no change test and no funnel, only its value and rank.
+     */
+    public boolean isStock() {
+        return stock;
     }
 
     public boolean isRate() {

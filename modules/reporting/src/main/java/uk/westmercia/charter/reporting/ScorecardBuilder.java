@@ -334,7 +334,7 @@ public final class ScorecardBuilder {
      * around their pooled centre; null when none can be placed.
      */
     static FunnelSet funnelSet(MetricInfo metric, String quarter, Map<String, MetricValue> byKey, List<String> codes) {
-        if (!metric.isPercent() && !metric.isRate()) {
+        if ((!metric.isPercent() && !metric.isRate()) || metric.isStock()) {
             return null;
         }
         Map<String, MetricValue> placed = new LinkedHashMap<>();
@@ -416,7 +416,7 @@ public final class ScorecardBuilder {
      * unit (the LPAs' pooled figure), with the centre's quantity per event for a rate.
      */
     public static Optional<FunnelPlace> funnelPlace(MetricInfo metric, MetricValue area, double centre, double quantityPerEvent) {
-        if (area == null || area.publishedValue() == null || !Double.isFinite(centre)) {
+        if (area == null || area.publishedValue() == null || !Double.isFinite(centre) || metric.isStock()) {
             return Optional.empty();
         }
         if (metric.isPercent()) {

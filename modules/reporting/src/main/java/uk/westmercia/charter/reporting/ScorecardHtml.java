@@ -286,7 +286,11 @@ public final class ScorecardHtml {
             }
         }
         List<AreaComparisonRow> comparisonRows = new ArrayList<>(comparison.values());
-        if (metric.isPercent() || metric.isRate()) {
+        if (metric.isStock()) {
+            html.append("<p class=\"note\">").append(escape(metric.id() + " counts what stands (people registered), not a sample"
+                    + " or events: it has no interval, no test of change and no funnel; the areas are ranked by value alone.")).append("</p>");
+        }
+        else if (metric.isPercent() || metric.isRate()) {
             String title = heading + ": local policing areas against each other (funnel plot)";
             String funnel = SvgCharts.funnelPlot("funnel-" + metric.id(), title, metric, comparisonRows,
                     report.quantityPerEvent().getOrDefault(metric.id(), 1.0));

@@ -85,6 +85,23 @@ class ChangeSignificanceTest {
     }
 
     @Test
+    void aCountOfWhatStandsIsNeitherTestedNorPlacedInAFunnel() {
+        // VIS-09: 20,000 then 20,600 people registered in 1,000,000: the rise is 0.6 per 1,000, but a register is
+        // no sample and no count of events, so there is no Poisson test and no funnel, however large the counts.
+        MetricInfo reach = MetricInfo.of(uk.westmercia.charter.catalogue.Catalogue.bundled().metric("VIS-09").orElseThrow());
+        assertThat(reach.isStock()).isTrue();
+        MetricValue before = Fixtures.rate("VIS-09", "VIS", "WM", Q2, 20_000, 1_000_000, "no_target");
+        MetricValue after = Fixtures.rate("VIS-09", "VIS", "WM", Q3, 20_600, 1_000_000, "no_target");
+        Change change = ChangeSignificance.between(before, after, reach);
+        assertThat(change.change()).isCloseTo(0.6, within(1e-9));
+        assertThat(change.pValue()).isNull();
+        assertThat(change.significant()).isNull();
+        assertThat(ScorecardBuilder.funnelPlace(reach, after, before)).isEmpty();
+        // The same counts as events (PRV-04) are tested: 20,000 -> 20,600 in equal populations is significant.
+        assertThat(ChangeSignificance.between(before, after, RATE).significant()).isTrue();
+    }
+
+    @Test
     void otherUnitsGetAChangeButNoTest() {
         MetricInfo days = new MetricInfo("RSP-02", "RSP", "Days", "days", Direction.LOWER, true);
         MetricValue before = new MetricValue("RSP-02", "RSP", "force", "WM", "quarter", Q2.label(), Q2.start(), Q2.end(), null, null,
