@@ -8,6 +8,7 @@ import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.MetricKind;
 import uk.westmercia.charter.catalogue.Unit;
 import uk.westmercia.charter.reference.Target;
+import uk.westmercia.charter.statistics.CompoundPoisson;
 import uk.westmercia.charter.statistics.Interval;
 import uk.westmercia.charter.statistics.PoissonInterval;
 import uk.westmercia.charter.statistics.Status;
@@ -72,6 +73,13 @@ public final class FigureCalculator implements Serializable {
             if (metric.unit() == Unit.PER_1000 && metric.kind() == MetricKind.LATEST_COUNT_RATE) {
                 // A count of what stands (registrations), not of events in the period: no sampling, no interval.
                 value = 1000.0 * numerator / denominator;
+            }
+            else if (metric.unit() == Unit.PER_1000 && sumSquaredWeights != null && sumSquaredWeights > 0 && numerator > 0) {
+                // A summed quantity (harm, hours): compound Poisson, exact Poisson on n* = (sum q)^2 / sum(q^2)
+                // scaled by sum(q) / n*, so unequal weights widen the interval as they should.
+                value = 1000.0 * numerator / denominator;
+                effectiveBase = CompoundPoisson.effectiveEvents(numerator, sumSquaredWeights);
+                interval = CompoundPoisson.ofRate(numerator, sumSquaredWeights, denominator, 1000.0);
             }
             else if (metric.unit() == Unit.PER_1000) {
                 value = 1000.0 * numerator / denominator;

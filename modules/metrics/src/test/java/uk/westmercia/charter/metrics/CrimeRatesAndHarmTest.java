@@ -58,6 +58,8 @@ class CrimeRatesAndHarmTest {
         assertThat(numerator(harm, "snt/S1/2023-04")).isCloseTo(30.0, within(1e-9));
         assertThat(value(harm, "snt/S1/2023-04")).isCloseTo(30.0, within(1e-9));
         assertThat(value(harm, "force/WM/2023-24 Q1")).isCloseTo(5.0, within(1e-9));
+        // Compound Poisson: sum(q^2) = 100 + 400 = 500, n* = 30^2 / 500 = 1.8 effective events, not 2 crimes.
+        assertThat((Double) harm.get("snt/S1/2023-04").getAs("effective_base")).isCloseTo(1.8, within(1e-9));
     }
 
     @Test

@@ -10,9 +10,10 @@ import uk.westmercia.charter.statistics.WilsonInterval;
  * {@link ScorecardBuilder#withQValues}): the pooled two-proportion z-test for percents (on the
  * numerator and denominator, or on the effective base for weighted survey figures), the exact
  * Poisson ratio test for rates per 1,000 (on the event count, base_n, and the population,
- * denominator). A rate that sums a quantity over events (harm, hours) is tested on its events
- * as its interval is taken on them, scaled: the null is equal rates of the quantity, so each
- * period's exposure is its population divided by its quantity per event. Other units are not
+ * denominator). A rate that sums a quantity over events (harm, hours) is compound Poisson: it is
+ * tested on its effective events n* (effective_base, rounded) as its interval is taken on them,
+ * scaled: the null is equal rates of the quantity, so each period's exposure is its population
+ * divided by its quantity per effective event. Other units are not
  * tested. Figures held back as low_base give no change.
  */
 public final class ChangeSignificance {
@@ -48,8 +49,9 @@ public final class ChangeSignificance {
                     || current.denominator() == null || earlier.denominator() <= 0 || current.denominator() <= 0) {
                 return new Change(change, null, null);
             }
-            return from(change, ChangeTests.poissonRatio(earlier.baseN(), earlier.denominator() / earlier.quantityPerEvent(),
-                    current.baseN(), current.denominator() / current.quantityPerEvent(), 1000.0));
+            // On the effective events n* (rounded) of a summed quantity: exact Poisson on n*, as its interval.
+            return from(change, ChangeTests.poissonRatio(earlier.testedEvents(), earlier.denominator() / earlier.quantityPerEvent(),
+                    current.testedEvents(), current.denominator() / current.quantityPerEvent(), 1000.0));
         }
         return new Change(change, null, null);
     }

@@ -48,9 +48,16 @@ public record MetricValue(
      * per crime for VUL-02, the mean hours per record for REL-05; 1 when there are no events.
      */
     public double quantityPerEvent() {
-        if (numerator == null || baseN == null || baseN <= 0 || !(numerator > 0)) {
+        // The effective events n* of a summed quantity (compound Poisson), else the count of events.
+        Double events = effectiveBase != null && effectiveBase > 0 ? effectiveBase : baseN == null ? null : baseN.doubleValue();
+        if (numerator == null || events == null || events <= 0 || !(numerator > 0)) {
             return 1.0;
         }
-        return numerator / baseN;
+        return numerator / events;
+    }
+
+    /** The events a rate's exact tests count: n* rounded for a summed quantity, else the events themselves. */
+    public Long testedEvents() {
+        return effectiveBase != null && effectiveBase > 0 ? Long.valueOf(Math.round(effectiveBase)) : baseN;
     }
 }

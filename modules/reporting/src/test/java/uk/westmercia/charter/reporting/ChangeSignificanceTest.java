@@ -63,6 +63,23 @@ class ChangeSignificanceTest {
         assertThat(change.significant()).isTrue();
     }
 
+    @Test
+    void aSummedQuantityIsTestedOnItsEffectiveEvents() {
+        // Harm 12 then 30 per 1,000 in 1,000 people. As 12 equal-weight crimes then 12 of weight 2.5 the test is on
+        // 12 and 12 crimes; with n* = 4 and 10 effective events (unequal weights) it is on 4 -> 10, with exposures
+        // 1,000 / (12 / 4) and 1,000 / (30 / 10), equal: given 14, the later count ~ Bin(14, 1/2), and
+        // P = 2 (1 + 14 + 91 + 364 + 1001) / 16384 = 2942 / 16384 = 0.1796.
+        MetricInfo harm = new MetricInfo("VUL-02", "VUL", "Harm", "per_1000", Direction.LOWER, true);
+        MetricValue before = new MetricValue("VUL-02", "VUL", "force", "WM", "quarter", Q2.label(), Q2.start(), Q2.end(), 12.0, 1000.0,
+                12.0, "per_1000", null, null, 12L, 4.0, null, "no_target", "nightly-1");
+        MetricValue after = new MetricValue("VUL-02", "VUL", "force", "WM", "quarter", Q3.label(), Q3.start(), Q3.end(), 30.0, 1000.0,
+                30.0, "per_1000", null, null, 12L, 10.0, null, "no_target", "nightly-1");
+        assertThat(after.quantityPerEvent()).isEqualTo(3.0);
+        Change change = ChangeSignificance.between(before, after, harm);
+        assertThat(change.pValue()).isCloseTo(2942.0 / 16384, within(1e-9));
+        assertThat(change.significant()).isFalse();
+    }
+
     private static MetricValue harm(String area, Period period, long crimes, double harm) {
         return new MetricValue("VUL-02", "VUL", Areas.levelOf(area), area, "quarter", period.label(), period.start(), period.end(), harm, 1000.0,
                 harm, "per_1000", null, null, crimes, null, "no_target", "nightly-1");
