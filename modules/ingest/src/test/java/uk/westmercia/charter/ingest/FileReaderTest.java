@@ -208,6 +208,175 @@ class FileReaderTest {
     }
 
     @Test
+    void patrolsFileWithCrlfUkTimestampsAndEveryPatrolRejectReason() throws IOException {
+        IngestFixtures.Read read = read(Source.PATROLS, badInput("patrols/patrols-2024-04-30.csv"));
+        assertThat(Files.readString(badInput("patrols/patrols-2024-04-30.csv"))).contains("\r\n");
+
+        // 15 data lines, one of them blank (line 12): 14 rows, reconciled.
+        assertThat(read.summary().rowsRead()).isEqualTo(14);
+        assertThat(read.summary().refusal()).isNull();
+        assertThat(read.lines()).extracting(IngestFixtures.Line::line)
+                .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 13L, 14L, 15L, 16L);
+        assertThat(read.staged()).isEqualTo(3);
+        assertThat(read.rejected()).isEqualTo(11);
+
+        // officer_id first in the header: column order is free. 09:00 London on 1 April 2024 is BST.
+        Object[] pt1 = staged(read, 2);
+        assertThat(value(Source.PATROLS, pt1, "patrol_id")).isEqualTo("PT1");
+        assertThat(value(Source.PATROLS, pt1, "started_at")).isEqualTo(Instant.parse("2024-04-01T08:00:00Z"));
+        assertThat(value(Source.PATROLS, pt1, "ended_at")).isEqualTo(Instant.parse("2024-04-01T08:45:00Z"));
+        assertThat(value(Source.PATROLS, pt1, "lsoa_code")).isEqualTo("E01013953");
+        assertThat(value(Source.PATROLS, pt1, "mode")).isEqualTo("foot");
+        assertThat(value(Source.PATROLS, pt1, "officer_id")).isEqualTo(IngestFixtures.PSEUDONYMISER.pseudonym("OFFICER-SECRET-1"));
+        assertThat(value(Source.PATROLS, pt1, "officer_role")).isEqualTo("PCSO");
+        assertThat(value(Source.PATROLS, pt1, "lpa_code")).isEqualTo("HER");
+        // A visit ending the moment it starts is not out of order; UK timestamps; no officer, no role.
+        Object[] pt2 = staged(read, 3);
+        assertThat(value(Source.PATROLS, pt2, "started_at")).isEqualTo(Instant.parse("2024-04-01T09:00:00Z"));
+        assertThat(value(Source.PATROLS, pt2, "ended_at")).isEqualTo(Instant.parse("2024-04-01T09:00:00Z"));
+        assertThat(value(Source.PATROLS, pt2, "officer_id")).isNull();
+        assertThat(value(Source.PATROLS, pt2, "officer_role")).isNull();
+
+        assertRejected(read, 4, RejectReason.MISSING_REQUIRED, "patrol_id", "patrol_id is required but empty");
+        assertRejected(read, 5, RejectReason.BAD_TIMESTAMP, "started_at", "started_at '31/04/2024 09:00' " + TIMESTAMP_FORMS);
+        assertRejected(read, 6, RejectReason.TIME_ORDER, "ended_at", "ended_at 2024-04-01T07:59:59Z is before started_at 2024-04-01T08:00:00Z");
+        assertRejected(read, 7, RejectReason.UNKNOWN_AREA, "snt_code", "snt_code 'XXX99' is not in the reference data");
+        assertRejected(read, 8, RejectReason.UNKNOWN_VALUE, "mode", "mode 'horse' is not one of foot, vehicle, cycle");
+        assertRejected(read, 9, RejectReason.UNKNOWN_VALUE, "officer_role",
+                "officer_role 'chief' is not one of PC, PCSO, special, sergeant, inspector, other");
+        assertRejected(read, 10, RejectReason.DUPLICATE_KEY, "patrol_id", "patrol_id repeats the key of line 2 of this file");
+        assertRejected(read, 11, RejectReason.MISSING_REQUIRED, "ended_at", "ended_at is required but empty");
+        // 01:50 BST to 01:10 GMT on 27 October 2024 (clocks back at 02:00 BST): twenty minutes, in order.
+        Object[] pt10 = staged(read, 13);
+        assertThat(value(Source.PATROLS, pt10, "started_at")).isEqualTo(Instant.parse("2024-10-27T00:50:00Z"));
+        assertThat(value(Source.PATROLS, pt10, "ended_at")).isEqualTo(Instant.parse("2024-10-27T01:10:00Z"));
+        assertThat(value(Source.PATROLS, pt10, "officer_id")).isEqualTo(IngestFixtures.PSEUDONYMISER.pseudonym("OFFICER-SECRET-5"));
+        assertThat(value(Source.PATROLS, pt10, "lpa_code")).isEqualTo("SHR");
+        assertRejected(read, 14, RejectReason.MALFORMED, null, "row has 4 cells, the header has 8");
+        // 01:50 BST to 01:40 BST the same night: the later clock reading is ten minutes earlier.
+        assertRejected(read, 15, RejectReason.TIME_ORDER, "ended_at", "ended_at 2024-10-27T00:40:00Z is before started_at 2024-10-27T00:50:00Z");
+        assertRejected(read, 16, RejectReason.MISSING_REQUIRED, "lsoa_code", "lsoa_code is required but empty");
+    }
+
+    @Test
+    void prioritiesFileWithPaddedMixedCaseHeaderAndEveryPriorityRejectReason() {
+        IngestFixtures.Read read = read(Source.PRIORITIES, badInput("priorities/priorities-2024-04-30.csv"));
+        assertThat(read.summary().rowsRead()).isEqualTo(15);
+        assertThat(read.summary().refusal()).isNull();
+        assertThat(read.staged()).isEqualTo(4);
+        assertThat(read.rejected()).isEqualTo(11);
+
+        Object[] ev1 = staged(read, 2);
+        assertThat(value(Source.PRIORITIES, ev1, "event_id")).isEqualTo("EV1");
+        assertThat(value(Source.PRIORITIES, ev1, "priority_id")).isEqualTo("PRI1");
+        assertThat(value(Source.PRIORITIES, ev1, "event_date")).isEqualTo(LocalDate.of(2024, 4, 1));
+        assertThat(value(Source.PRIORITIES, ev1, "event")).isEqualTo("set");
+        assertThat(value(Source.PRIORITIES, ev1, "parish_code")).isEqualTo("P001");
+        assertThat(value(Source.PRIORITIES, ev1, "category")).isEqualTo("asb");
+        assertThat(value(Source.PRIORITIES, ev1, "raised_via")).isEqualTo("parish_council");
+        // An empty update_published is false.
+        assertThat(value(Source.PRIORITIES, ev1, "update_published")).isEqualTo(false);
+        assertThat(value(Source.PRIORITIES, ev1, "lpa_code")).isEqualTo("HER");
+        Object[] ev2 = staged(read, 3);
+        assertThat(value(Source.PRIORITIES, ev2, "event_date")).isEqualTo(LocalDate.of(2024, 4, 15));
+        assertThat(value(Source.PRIORITIES, ev2, "parish_code")).isNull();
+        assertThat(value(Source.PRIORITIES, ev2, "raised_via")).isNull();
+        assertThat(value(Source.PRIORITIES, ev2, "update_published")).isEqualTo(false);
+        Object[] ev3 = staged(read, 4);
+        assertThat(value(Source.PRIORITIES, ev3, "event")).isEqualTo("closed");
+        assertThat(value(Source.PRIORITIES, ev3, "update_published")).isEqualTo(true);
+
+        assertRejected(read, 5, RejectReason.MISSING_REQUIRED, "priority_id", "priority_id is required but empty");
+        assertRejected(read, 6, RejectReason.BAD_DATE, "event_date", "event_date '30/02/2024' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
+        assertRejected(read, 7, RejectReason.UNKNOWN_VALUE, "event", "event 'opened' is not one of set, reviewed, closed");
+        assertRejected(read, 8, RejectReason.UNKNOWN_VALUE, "category",
+                "category 'fly_tipping' is not one of asb, speeding, drugs, burglary, theft, violence, parking, other");
+        assertRejected(read, 9, RejectReason.UNKNOWN_VALUE, "raised_via",
+                "raised_via 'rumour' is not one of survey, public_meeting, parish_council, online, partner, analysis");
+        assertRejected(read, 10, RejectReason.UNKNOWN_AREA, "snt_code", "snt_code 'XXX99' is not in the reference data");
+        // P001 is in HER01: not HER02's, though both are in Herefordshire.
+        assertRejected(read, 11, RejectReason.UNKNOWN_AREA, "parish_code", "parish_code 'P001' does not belong to snt_code 'HER02'");
+        assertRejected(read, 12, RejectReason.UNKNOWN_AREA, "parish_code", "parish_code 'P999' is not in the reference data");
+        assertRejected(read, 13, RejectReason.BAD_BOOLEAN, "update_published", "update_published 'maybe' is not a boolean (Y/N, true/false, 1/0)");
+        assertRejected(read, 14, RejectReason.DUPLICATE_KEY, "event_id", "event_id repeats the key of line 2 of this file");
+        Object[] ev13 = staged(read, 15);
+        assertThat(value(Source.PRIORITIES, ev13, "parish_code")).isEqualTo("P002");
+        assertThat(value(Source.PRIORITIES, ev13, "lpa_code")).isEqualTo("SHR");
+        assertThat(value(Source.PRIORITIES, ev13, "update_published")).isEqualTo(true);
+        assertRejected(read, 16, RejectReason.MISSING_REQUIRED, "category", "category is required but empty");
+    }
+
+    @Test
+    void neighbourhoodMattersFileWithBomKeyedByMonthAndSnt() throws IOException {
+        byte[] bytes = Files.readAllBytes(badInput("neighbourhood-matters/neighbourhood-matters-2024-05-01.csv"));
+        assertThat(Arrays.copyOf(bytes, 3)).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        IngestFixtures.Read read = read(Source.NEIGHBOURHOOD_MATTERS, badInput("neighbourhood-matters/neighbourhood-matters-2024-05-01.csv"));
+        assertThat(read.summary().rowsRead()).isEqualTo(17);
+        assertThat(read.summary().refusal()).isNull();
+        assertThat(read.staged()).isEqualTo(4);
+        assertThat(read.rejected()).isEqualTo(13);
+
+        Object[] her01 = staged(read, 2);
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her01, "month")).isEqualTo("2024-04");
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her01, "snt_code")).isEqualTo("HER01");
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her01, "registered_users")).isEqualTo(1520L);
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her01, "messages_sent")).isEqualTo(12L);
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her01, "replies_received")).isEqualTo(3L);
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her01, "lpa_code")).isEqualTo("HER");
+        // The same month for another SNT is another key, as is the same SNT in another month.
+        Object[] her02 = staged(read, 3);
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her02, "month")).isEqualTo("2024-04");
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her02, "snt_code")).isEqualTo("HER02");
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her02, "messages_sent")).isNull();
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, her02, "replies_received")).isNull();
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, staged(read, 4), "month")).isEqualTo("2024-03");
+
+        String key = "month, snt_code";
+        assertRejected(read, 5, RejectReason.DUPLICATE_KEY, key, key + " repeats the key of line 2 of this file");
+        assertRejected(read, 6, RejectReason.MISSING_REQUIRED, "month", "month is required but empty");
+        assertRejected(read, 7, RejectReason.BAD_DATE, "month", "month '2024-13' is not a month (yyyy-MM)");
+        assertRejected(read, 8, RejectReason.BAD_DATE, "month", "month '2024-4' is not a month (yyyy-MM)");
+        assertRejected(read, 9, RejectReason.UNKNOWN_AREA, "snt_code", "snt_code 'XXX99' is not in the reference data");
+        assertRejected(read, 10, RejectReason.MISSING_REQUIRED, "registered_users", "registered_users is required but empty");
+        assertRejected(read, 11, RejectReason.OUT_OF_RANGE, "registered_users", "registered_users must be >= 0, was '-1'");
+        assertRejected(read, 12, RejectReason.BAD_NUMBER, "registered_users", "registered_users '99999999999999999999' "
+                + "is out of range for a whole number (-9223372036854775808 to 9223372036854775807)");
+        assertRejected(read, 13, RejectReason.BAD_NUMBER, "registered_users", "registered_users 'many' is not a whole number");
+        assertRejected(read, 14, RejectReason.OUT_OF_RANGE, "messages_sent", "messages_sent must be >= 0, was '-3'");
+        assertRejected(read, 15, RejectReason.BAD_NUMBER, "replies_received", "replies_received '2.5' is not a whole number");
+        assertRejected(read, 16, RejectReason.MALFORMED, null, "row has 4 cells, the header has 5");
+        // Cells trimmed; zero is in range.
+        Object[] shr02 = staged(read, 17);
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, shr02, "month")).isEqualTo("2024-04");
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, shr02, "snt_code")).isEqualTo("SHR02");
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, shr02, "registered_users")).isEqualTo(0L);
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, shr02, "messages_sent")).isEqualTo(0L);
+        assertThat(value(Source.NEIGHBOURHOOD_MATTERS, shr02, "lpa_code")).isEqualTo("SHR");
+        // A key repeats after its first row even where that row was rejected (line 11, out of range).
+        assertRejected(read, 18, RejectReason.DUPLICATE_KEY, key, key + " repeats the key of line 11 of this file");
+    }
+
+    @Test
+    void patrolsFileWhoseHeaderLacksRequiredColumnsIsRefusedWithoutItsOfficerIds() {
+        IngestFixtures.Read read = read(Source.PATROLS, badInput("refused/patrols-2024-05-01.csv"));
+        assertThat(read.summary().refusal()).isEqualTo("patrols/patrols-2024-05-01.csv: file refused, header lacks required column(s) ended_at, mode");
+        assertThat(read.summary().rowsRead()).isZero();
+        assertThat(read.lines()).isEmpty();
+        assertThat(read.summary().refusal()).doesNotContain("OFFICER-SECRET-9");
+        assertThat(read.summary().checksum()).isEqualTo(sha256(badInput("refused/patrols-2024-05-01.csv")));
+        // A file with no optional column at all is not refused: officer_id and officer_role may be left out.
+        IngestFixtures.Read minimal = readText(Source.PATROLS, "patrols/p.csv",
+                "patrol_id,started_at,ended_at,lsoa_code,snt_code,mode\nPT1,2024-04-01T09:00:00,2024-04-01T09:30:00,E01013953,HER01,foot\n");
+        assertThat(minimal.summary().refusal()).isNull();
+        assertThat(value(Source.PATROLS, staged(minimal, 2), "officer_id")).isNull();
+        // Neighbourhood Matters without its key's second column, priorities without their event.
+        assertThat(readText(Source.NEIGHBOURHOOD_MATTERS, "neighbourhood-matters/n.csv", "month,registered_users\n2024-04,10\n").summary().refusal())
+                .isEqualTo("neighbourhood-matters/n.csv: file refused, header lacks required column(s) snt_code");
+        assertThat(readText(Source.PRIORITIES, "priorities/p.csv", "event_id,priority_id,event_date,snt_code,category\nE1,P1,2024-04-01,HER01,asb\n")
+                .summary().refusal()).isEqualTo("priorities/p.csv: file refused, header lacks required column(s) event");
+    }
+
+    @Test
     void fileWhoseHeaderLacksRequiredColumnsIsRefusedWithOneMessage() {
         IngestFixtures.Read read = read(Source.CRIME, badInput("refused/crime-2024-05-01.csv"));
         assertThat(read.summary().refusal()).isEqualTo("crime/crime-2024-05-01.csv: file refused, header lacks required column(s) category, snt_code");
@@ -355,7 +524,9 @@ class FileReaderTest {
         Set<RejectReason> seen = EnumSet.noneOf(RejectReason.class);
         for (Object[] file : new Object[][] {{Source.CRIME, "crime/crime-2024-04-30.csv"}, {Source.CONTACTS, "contacts/contacts-2024-10-27.csv"},
                 {Source.ENGAGEMENT, "engagement/engagement-2024-04.jsonl"}, {Source.SURVEY_PUBLIC, "survey-public/survey-public-2024-04.csv.gz"},
-                {Source.SURVEY_PARISH, "survey-parish/survey-parish-2024-04.csv"}}) {
+                {Source.SURVEY_PARISH, "survey-parish/survey-parish-2024-04.csv"}, {Source.PATROLS, "patrols/patrols-2024-04-30.csv"},
+                {Source.PRIORITIES, "priorities/priorities-2024-04-30.csv"},
+                {Source.NEIGHBOURHOOD_MATTERS, "neighbourhood-matters/neighbourhood-matters-2024-05-01.csv"}}) {
             IngestFixtures.Read read = read((Source) file[0], badInput((String) file[1]));
             read.lines().stream().filter(line -> !line.staged()).forEach(line -> seen.add(line.rejected().reason()));
             // No reject message carries a raw personal identifier.
@@ -363,6 +534,24 @@ class FileReaderTest {
                     IngestFixtures.RAW_IDENTIFIERS.forEach(raw -> assertThat(line.rejected().message()).doesNotContain(raw)));
         }
         assertThat(seen).isEqualTo(EnumSet.allOf(RejectReason.class));
+    }
+
+    @Test
+    void eachNewSourceFileHoldsEveryReasonCodeThatAppliesToIt() {
+        assertThat(reasons(Source.PATROLS, "patrols/patrols-2024-04-30.csv")).isEqualTo(EnumSet.of(RejectReason.MALFORMED,
+                RejectReason.MISSING_REQUIRED, RejectReason.BAD_TIMESTAMP, RejectReason.UNKNOWN_VALUE, RejectReason.UNKNOWN_AREA,
+                RejectReason.DUPLICATE_KEY, RejectReason.TIME_ORDER));
+        assertThat(reasons(Source.PRIORITIES, "priorities/priorities-2024-04-30.csv")).isEqualTo(EnumSet.of(RejectReason.MISSING_REQUIRED,
+                RejectReason.BAD_DATE, RejectReason.BAD_BOOLEAN, RejectReason.UNKNOWN_VALUE, RejectReason.UNKNOWN_AREA, RejectReason.DUPLICATE_KEY));
+        assertThat(reasons(Source.NEIGHBOURHOOD_MATTERS, "neighbourhood-matters/neighbourhood-matters-2024-05-01.csv")).isEqualTo(EnumSet.of(
+                RejectReason.MALFORMED, RejectReason.MISSING_REQUIRED, RejectReason.BAD_DATE, RejectReason.BAD_NUMBER, RejectReason.UNKNOWN_AREA,
+                RejectReason.DUPLICATE_KEY, RejectReason.OUT_OF_RANGE));
+    }
+
+    private static Set<RejectReason> reasons(Source source, String file) {
+        Set<RejectReason> seen = EnumSet.noneOf(RejectReason.class);
+        read(source, badInput(file)).lines().stream().filter(line -> !line.staged()).forEach(line -> seen.add(line.rejected().reason()));
+        return seen;
     }
 
     static String sha256(java.nio.file.Path file) {

@@ -17,17 +17,19 @@ final class IngestFixtures {
     static final byte[] KEY = "charter-test-key-not-for-production".getBytes(StandardCharsets.UTF_8);
     static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser(KEY);
 
-    /** HER01 and HER02 in Herefordshire, SHR02 in Shropshire; parish P001 in HER01; districts as reference/districts.csv. */
+    /** HER01 and HER02 in Herefordshire, SHR02 in Shropshire; parish P001 in HER01, P002 in SHR02; districts as reference/districts.csv. */
     static final ReferenceLookup REFERENCE = new ReferenceLookup(
             Map.of("HER01", "HER", "HER02", "HER", "SHR02", "SHR", "NWO01", "NWO", "SWO01", "SWO", "TWR01", "TWR"),
-            Map.of("P001", "HER01"),
+            Map.of("P001", "HER01", "P002", "SHR02"),
             Map.of("Herefordshire", "HER", "Shropshire", "SHR", "Telford and Wrekin", "TWR", "Bromsgrove", "NWO",
                     "Redditch", "NWO", "Wyre Forest", "NWO", "Worcester", "SWO", "Malvern Hills", "SWO", "Wychavon", "SWO"));
 
     /** Raw personal identifiers the corpus holds: none may ever reach an output. */
     static final List<String> RAW_IDENTIFIERS = List.of(
             "LOC-SECRET-1", "VIC-SECRET-1", "VIC-SECRET-3", "OFF-SECRET-1",
-            "R-SECRET-1", "R-SECRET-2", "R-SECRET-3", "R-SECRET-4", "R-SECRET-5", "PR-SECRET-1", "PR-SECRET-2");
+            "R-SECRET-1", "R-SECRET-2", "R-SECRET-3", "R-SECRET-4", "R-SECRET-5", "PR-SECRET-1", "PR-SECRET-2",
+            "OFFICER-SECRET-1", "OFFICER-SECRET-2", "OFFICER-SECRET-3", "OFFICER-SECRET-4", "OFFICER-SECRET-5", "OFFICER-SECRET-6",
+            "OFFICER-SECRET-9");
 
     private IngestFixtures() {
     }

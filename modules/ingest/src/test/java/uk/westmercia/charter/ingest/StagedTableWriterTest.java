@@ -114,6 +114,71 @@ class StagedTableWriterTest {
     }
 
     @Test
+    void neighbourhoodMattersNightsMergeOnMonthAndSntTogether(SparkSession spark) throws IOException {
+        String header = "month,snt_code,registered_users\n";
+        Source source = Source.NEIGHBOURHOOD_MATTERS;
+        write(source, "neighbourhood-matters-2024-05-01.csv", header + "2024-04,HER01,100\n2024-04,HER02,200\n2024-03,HER01,90\n");
+        List<StagedFile> first = stage(spark, source, "20240502T020000Z-0001", null);
+        assertThat(registeredUsers(spark)).isEqualTo(Map.of("2024-04 HER01", 100L, "2024-04 HER02", 200L, "2024-03 HER01", 90L));
+
+        // A newer file restates April for HER01 only: HER02's April and HER01's March stay, May is new.
+        write(source, "neighbourhood-matters-2024-06-01.csv", header + "2024-04,HER01,110\n2024-05,HER01,120\n2024-05,HER02,210\n");
+        List<StagedFile> second = stage(spark, source, "20240602T020000Z-0002", first);
+        assertThat(registeredUsers(spark)).isEqualTo(Map.of("2024-04 HER01", 110L, "2024-04 HER02", 200L, "2024-03 HER01", 90L,
+                "2024-05 HER01", 120L, "2024-05 HER02", 210L));
+
+        // An older file (by its name) lands late: it replaces nothing newer and adds its new key. The May file's content
+        // changes under its name: HER02's April restated, HER01's March gone, HER01's April (June's is newer) untouched.
+        write(source, "neighbourhood-matters-2024-04-15.csv", header + "2024-04,HER02,999\n2024-03,SHR02,50\n");
+        Path may = landing.resolve("neighbourhood-matters/neighbourhood-matters-2024-05-01.csv");
+        Files.writeString(may, header + "2024-04,HER01,100\n2024-04,HER02,205\n");
+        Files.setLastModifiedTime(may, FileTime.fromMillis(1_720_000_000_000L));
+        stage(spark, source, "20240702T020000Z-0003", second);
+        Map<String, Long> expected = Map.of("2024-03 SHR02", 50L, "2024-04 HER01", 110L, "2024-04 HER02", 205L, "2024-05 HER01", 120L,
+                "2024-05 HER02", 210L);
+        assertThat(registeredUsers(spark)).isEqualTo(expected);
+
+        // Exactly what one run over all the files stages, row for row (record_month is the row's month).
+        StagingResult all = stager(spark).stage(source, Stager.landingFiles(landing, source));
+        try {
+            assertThat(rows(source, published(spark, source))).containsExactlyElementsOf(
+                    rows(source, all.staged().withColumn(StagedSchemas.RECORD_MONTH, RecordDates.recordMonth(source))));
+        }
+        finally {
+            all.release();
+        }
+        assertThat(published(spark, source).filter(col("month").notEqual(col(StagedSchemas.RECORD_MONTH))).count()).isZero();
+    }
+
+    @Test
+    void patrolsAreFiledByTheLondonDayTheyStartedAndARestatedVisitMovesMonth(SparkSession spark) throws IOException {
+        String header = "patrol_id,started_at,ended_at,lsoa_code,snt_code,mode,officer_id\n";
+        write(Source.PATROLS, "patrols-2024-06-01.csv", header
+                + "PT1,2024-05-31T23:30:00Z,2024-06-01T00:10:00Z,E01013953,HER01,foot,OFFICER-SECRET-1\n"   // 00:30 on 1 June in London
+                + "PT2,2024-05-31T22:59:59Z,2024-05-31T23:30:00Z,E01013953,HER01,foot,\n");                 // 23:59:59 on 31 May
+        List<StagedFile> first = stage(spark, Source.PATROLS, "20240602T020000Z-0001", null);
+        assertThat(recordMonths(spark)).isEqualTo(Map.of("PT1", "2024-06", "PT2", "2024-05"));
+
+        // A later extract corrects PT1's start back into May: the row leaves June's partition.
+        write(Source.PATROLS, "patrols-2024-06-02.csv", header + "PT1,2024-05-31T21:30:00Z,2024-06-01T00:10:00Z,E01013953,HER01,foot,OFFICER-SECRET-1\n");
+        stage(spark, Source.PATROLS, "20240603T020000Z-0002", first);
+        assertThat(recordMonths(spark)).isEqualTo(Map.of("PT1", "2024-05", "PT2", "2024-05"));
+        assertThat(published(spark, Source.PATROLS).filter(col("patrol_id").equalTo("PT1")).first().<String>getAs("officer_id"))
+                .isEqualTo(IngestFixtures.PSEUDONYMISER.pseudonym("OFFICER-SECRET-1"));
+    }
+
+    private Map<String, String> recordMonths(SparkSession spark) {
+        return published(spark, Source.PATROLS).collectAsList().stream().collect(Collectors.toMap(row -> row.getString(row.fieldIndex("patrol_id")),
+                row -> row.getString(row.fieldIndex(StagedSchemas.RECORD_MONTH))));
+    }
+
+    private Map<String, Long> registeredUsers(SparkSession spark) {
+        return published(spark, Source.NEIGHBOURHOOD_MATTERS).collectAsList().stream().collect(Collectors.toMap(
+                row -> row.getString(row.fieldIndex("month")) + " " + row.getString(row.fieldIndex("snt_code")),
+                row -> row.getLong(row.fieldIndex("registered_users"))));
+    }
+
+    @Test
     void aFileLandedLateWithAnOlderDateDoesNotReplaceNewerRows(SparkSession spark) throws IOException {
         String header = "contact_id,received_at,channel,contact_type\n";
         write(Source.CONTACTS, "contacts-2024-07-02.csv", header + "C1,2024-07-01T10:00:00Z,101,non_emergency\n");

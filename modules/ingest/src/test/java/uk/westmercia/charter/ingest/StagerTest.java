@@ -1,6 +1,7 @@
 package uk.westmercia.charter.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -38,7 +39,10 @@ class StagerTest {
                 {Source.CONTACTS, "contacts", 10L, 4L, 6L},
                 {Source.ENGAGEMENT, "engagement", 14L, 2L, 12L},
                 {Source.SURVEY_PUBLIC, "survey-public", 6L, 2L, 4L},
-                {Source.SURVEY_PARISH, "survey-parish", 2L, 1L, 1L}};
+                {Source.SURVEY_PARISH, "survey-parish", 2L, 1L, 1L},
+                {Source.PATROLS, "patrols", 14L, 3L, 11L},
+                {Source.PRIORITIES, "priorities", 15L, 4L, 11L},
+                {Source.NEIGHBOURHOOD_MATTERS, "neighbourhood-matters", 17L, 4L, 13L}};
         for (Object[] row : expected) {
             Source source = (Source) row[0];
             List<LandingFile> files = Stager.landingFiles(IngestFixtures.badInput(), source);
@@ -85,6 +89,59 @@ class StagerTest {
                     "crime|crime/crime-2024-04-30.csv|11|MALFORMED|null",
                     "crime|crime/crime-2024-04-30.csv|14|UNKNOWN_VALUE|status");
             assertThat(result.rejects().filter(col("line").equalTo(10)).first().getString(5)).isEqualTo("crime_ref repeats the key of line 2 of this file");
+        }
+        finally {
+            result.release();
+        }
+    }
+
+    @Test
+    void neighbourhoodMattersRejectsTableRowsExactly(SparkSession spark) {
+        StagingResult result = stager(spark).stage(Source.NEIGHBOURHOOD_MATTERS,
+                Stager.landingFiles(IngestFixtures.badInput(), Source.NEIGHBOURHOOD_MATTERS));
+        try {
+            String file = "neighbourhood-matters|neighbourhood-matters/neighbourhood-matters-2024-05-01.csv|";
+            List<String> rejects = result.rejects().orderBy("line").collectAsList().stream()
+                    .map(r -> r.getString(0) + "|" + r.getString(1) + "|" + r.getLong(2) + "|" + r.getString(3) + "|" + r.getString(4))
+                    .toList();
+            assertThat(rejects).containsExactly(
+                    file + "5|DUPLICATE_KEY|month, snt_code",
+                    file + "6|MISSING_REQUIRED|month",
+                    file + "7|BAD_DATE|month",
+                    file + "8|BAD_DATE|month",
+                    file + "9|UNKNOWN_AREA|snt_code",
+                    file + "10|MISSING_REQUIRED|registered_users",
+                    file + "11|OUT_OF_RANGE|registered_users",
+                    file + "12|BAD_NUMBER|registered_users",
+                    file + "13|BAD_NUMBER|registered_users",
+                    file + "14|OUT_OF_RANGE|messages_sent",
+                    file + "15|BAD_NUMBER|replies_received",
+                    file + "16|MALFORMED|null",
+                    file + "18|DUPLICATE_KEY|month, snt_code");
+            assertThat(result.rejects().filter(col("line").equalTo(5)).first().getString(5)).isEqualTo("month, snt_code repeats the key of line 2 of this file");
+            Map<String, Long> staged = new TreeMap<>(result.staged().collectAsList().stream().collect(Collectors.toMap(
+                    r -> r.getString(r.fieldIndex("month")) + " " + r.getString(r.fieldIndex("snt_code")), r -> r.getLong(r.fieldIndex("registered_users")))));
+            assertThat(staged).containsExactly(Map.entry("2024-03 HER01", 1490L), Map.entry("2024-04 HER01", 1520L), Map.entry("2024-04 HER02", 830L),
+                    Map.entry("2024-04 SHR02", 0L));
+        }
+        finally {
+            result.release();
+        }
+    }
+
+    @Test
+    void refusedPatrolsFileIsReportedWithItsMessage(SparkSession spark) {
+        StagingResult result = stager(spark).stage(Source.PATROLS, List.of(LandingFile.of(IngestFixtures.badInput("refused/patrols-2024-05-01.csv")),
+                LandingFile.of(IngestFixtures.badInput("patrols/patrols-2024-04-30.csv"))));
+        try {
+            assertThat(result.fileReports()).extracting(FileReport::file, FileReport::status)
+                    .containsExactly(tuple("patrols/patrols-2024-04-30.csv", FileReport.STAGED), tuple("patrols/patrols-2024-05-01.csv", FileReport.REFUSED));
+            assertThat(result.fileReports().get(1).refused())
+                    .isEqualTo("patrols/patrols-2024-05-01.csv: file refused, header lacks required column(s) ended_at, mode");
+            assertThat(result.fileReports()).allMatch(FileReport::reconciles);
+            // The refused file adds nothing: the other file's rows are staged as alone.
+            assertThat(result.staged().count()).isEqualTo(3);
+            assertThat(result.rejects().count()).isEqualTo(11);
         }
         finally {
             result.release();
@@ -159,6 +216,71 @@ class StagerTest {
         finally {
             result.release();
         }
+    }
+
+    private static final String NM_HEADER = "month,snt_code,registered_users\n";
+
+    @Test
+    void neighbourhoodMattersNewerFileReplacesTheSameMonthAndSntOnly(SparkSession spark, @TempDir Path landing) throws IOException {
+        Path folder = Files.createDirectories(landing.resolve("neighbourhood-matters"));
+        // Name order and date order disagree: the date in the name decides.
+        Files.writeString(folder.resolve("a-2024-06-01.csv"), NM_HEADER + "2024-04,HER01,110\n2024-05,HER01,120\n");
+        Files.writeString(folder.resolve("b-2024-05-01.csv"), NM_HEADER + "2024-04,HER01,100\n2024-04,HER02,200\n2024-03,HER01,90\n");
+        StagingResult result = stager(spark).stage(Source.NEIGHBOURHOOD_MATTERS, Stager.landingFiles(landing, Source.NEIGHBOURHOOD_MATTERS));
+        try {
+            assertThat(registeredUsers(result.staged())).containsExactly(
+                    Map.entry("2024-03 HER01", "90 neighbourhood-matters/b-2024-05-01.csv"),
+                    Map.entry("2024-04 HER01", "110 neighbourhood-matters/a-2024-06-01.csv"),
+                    Map.entry("2024-04 HER02", "200 neighbourhood-matters/b-2024-05-01.csv"),
+                    Map.entry("2024-05 HER01", "120 neighbourhood-matters/a-2024-06-01.csv"));
+            assertThat(result.fileReports()).extracting(FileReport::rowsStaged).containsExactly(2L, 3L);
+            assertThat(result.fileReports()).allMatch(FileReport::reconciles);
+        }
+        finally {
+            result.release();
+        }
+    }
+
+    @Test
+    void aNightRestatingOneSntsMonthChangesThatRowNotTheMonthsOtherSnts(SparkSession spark, @TempDir Path landing, @TempDir Path warehouse)
+            throws IOException {
+        Path folder = Files.createDirectories(landing.resolve("neighbourhood-matters"));
+        Files.writeString(folder.resolve("nm-2024-05-01.csv"), NM_HEADER + "2024-04,HER01,100\n2024-04,HER02,200\n2024-04,SHR02,300\n");
+        StagingResult first = stager(spark).stage(Source.NEIGHBOURHOOD_MATTERS, Stager.landingFiles(landing, Source.NEIGHBOURHOOD_MATTERS));
+        List<StagedFile> manifest;
+        try {
+            first.staged().write().parquet(warehouse.resolve("staged").toString());
+            first.rejects().write().parquet(warehouse.resolve("rejects").toString());
+            manifest = first.manifest();
+        }
+        finally {
+            first.release();
+        }
+        Files.writeString(folder.resolve("nm-2024-06-01.csv"), NM_HEADER + "2024-04,HER01,110\n2024-05,HER01,120\n");
+        Stager.Previous previous = new Stager.Previous(spark.read().parquet(warehouse.resolve("staged").toString()),
+                spark.read().parquet(warehouse.resolve("rejects").toString()), manifest);
+        StagingResult second = stager(spark).stage(Source.NEIGHBOURHOOD_MATTERS, Stager.landingFiles(landing, Source.NEIGHBOURHOOD_MATTERS), previous, "r2");
+        try {
+            // The two new rows and the one earlier row they restate (April HER01), not April's other SNTs.
+            ChangeSummary changes = second.summariseChanges(List.of(count(lit(1))));
+            assertThat(changes.months()).containsExactly("2024-04", "2024-05");
+            assertThat(changes.aggregates().getLong(0)).isEqualTo(3);
+            assertThat(registeredUsers(second.staged())).containsExactly(
+                    Map.entry("2024-04 HER01", "110 neighbourhood-matters/nm-2024-06-01.csv"),
+                    Map.entry("2024-04 HER02", "200 neighbourhood-matters/nm-2024-05-01.csv"),
+                    Map.entry("2024-04 SHR02", "300 neighbourhood-matters/nm-2024-05-01.csv"),
+                    Map.entry("2024-05 HER01", "120 neighbourhood-matters/nm-2024-06-01.csv"));
+        }
+        finally {
+            second.release();
+        }
+    }
+
+    /** "month snt_code" -> "registered_users source_file", one entry per row (a repeated key fails). */
+    private static Map<String, String> registeredUsers(Dataset<Row> staged) {
+        return new TreeMap<>(staged.collectAsList().stream().collect(Collectors.toMap(
+                r -> r.getString(r.fieldIndex("month")) + " " + r.getString(r.fieldIndex("snt_code")),
+                r -> r.getLong(r.fieldIndex("registered_users")) + " " + r.getString(r.fieldIndex(StagedSchemas.SOURCE_FILE)))));
     }
 
     @Test
