@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -81,10 +82,11 @@ public final class Stager {
     }
 
     /** What a source's landing folder holds: its data files in name order, and folders named like data files (skipped). */
-    public record Listing(List<LandingFile> files, List<String> skippedFolders) {
+    public record Listing(List<LandingFile> files, List<String> skippedFolders, List<String> refusedLinks) {
         public Listing {
             files = List.copyOf(files);
             skippedFolders = List.copyOf(skippedFolders);
+            refusedLinks = List.copyOf(refusedLinks);
         }
     }
 
@@ -97,6 +99,7 @@ public final class Stager {
         String extension = source.isJsonLines() ? ".jsonl" : ".csv";
         List<LandingFile> files = new ArrayList<>();
         List<String> folders = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         try {
             FileSystem fs = folder.getFileSystem(configuration);
             FileStatus[] entries;
@@ -104,7 +107,7 @@ public final class Stager {
                 entries = fs.listStatus(folder);
             }
             catch (java.io.FileNotFoundException e) {
-                return new Listing(List.of(), List.of());
+                return new Listing(List.of(), List.of(), List.of());
             }
             for (FileStatus entry : entries) {
                 String name = entry.getPath().getName();
@@ -115,7 +118,27 @@ public final class Stager {
                     folders.add(source.folder() + "/" + name);
                     continue;
                 }
+                Optional<String> outside = linkOutside(landing, entry);
+                if (outside.isPresent()) {
+                    links.add("Cannot stage " + source.folder() + "/" + name + ": it is a symbolic link to " + outside.get()
+                            + ", outside the landing folder (an extract must be a file in the landing)");
+                    continue;
+                }
                 files.add(new LandingFile(name, entry.getPath().toUri().toString(), entry.getLen(), entry.getModificationTime()));
+            }
+            if ("file".equals(folder.toUri().getScheme())) {
+                // Hadoop's local listing leaves out a link whose target is gone: refused too, not dropped unsaid.
+                try (var entries_ = java.nio.file.Files.newDirectoryStream(java.nio.file.Paths.get(folder.toUri()))) {
+                    for (java.nio.file.Path entry : entries_) {
+                        String name = entry.getFileName().toString();
+                        if (java.nio.file.Files.isSymbolicLink(entry) && !java.nio.file.Files.exists(entry)
+                                && LandingFiles.baseName(name).toLowerCase(Locale.ROOT).endsWith(extension)) {
+                            links.add("Cannot stage " + source.folder() + "/" + name + ": it is a symbolic link to "
+                                    + java.nio.file.Files.readSymbolicLink(entry) + " (which does not exist)"
+                                    + ", outside the landing folder (an extract must be a file in the landing)");
+                        }
+                    }
+                }
             }
         }
         catch (IOException e) {
@@ -123,7 +146,34 @@ public final class Stager {
         }
         files.sort(Comparator.comparing(LandingFile::name));
         folders.sort(Comparator.naturalOrder());
-        return new Listing(files, folders);
+        links.sort(Comparator.naturalOrder());
+        return new Listing(files, folders, links);
+    }
+
+    /**
+     * Where a landing entry that is a symbolic link leads, if that is outside the landing: an extract
+     * is a file in the landing, and a link out of it could read any file the job may read. Links
+     * within the landing are followed.
+     */
+    private static Optional<String> linkOutside(String landing, FileStatus entry) throws IOException {
+        URI uri = entry.getPath().toUri();
+        if (!"file".equals(uri.getScheme())) {
+            // Hadoop's distributed file systems have no links unless enabled, and then report them.
+            return entry.isSymlink() ? Optional.of(entry.getSymlink().toString()) : Optional.empty();
+        }
+        java.nio.file.Path link = java.nio.file.Paths.get(uri);
+        if (!java.nio.file.Files.isSymbolicLink(link)) {
+            return Optional.empty();
+        }
+        java.nio.file.Path root = java.nio.file.Paths.get(URI.create(landing.endsWith("/") ? landing : landing + "/")).toRealPath();
+        java.nio.file.Path target;
+        try {
+            target = link.toRealPath();
+        }
+        catch (java.nio.file.NoSuchFileException e) {
+            return Optional.of(java.nio.file.Files.readSymbolicLink(link) + " (which does not exist)");
+        }
+        return target.startsWith(root) ? Optional.empty() : Optional.of(target.toString());
     }
 
     /** What earlier runs staged for a source: its current staged and rejects tables (null if none) and its manifest entries. */

@@ -157,6 +157,8 @@ public final class NightlyJob {
                 LOG.warn(warning);
                 report.warnings.add(warning);
             }
+            // Refused: the run fails naming them, before anything is published.
+            refusals.addAll(listing.refusedLinks());
             List<LandingFile> files = listing.files();
             TableName stagedTable = TableName.staged(source.folder());
             if (files.isEmpty()) {
