@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -56,7 +57,9 @@ final class WarehouseRun {
             spark = sessions.get();
             WarehouseTables tables = WarehouseTables.forRun(spark, target, runId);
             // A killed or failed run's commits that no published run lists: undone before anything else.
-            List<String> repaired = tables.undoUnpublished();
+            List<String> repaired = new ArrayList<>(tables.undoUnpublished());
+            // A killed run's half-written files: no commit references them, and no reader ever will.
+            lock.previousUnreleased().ifPresent(previous -> repaired.addAll(tables.removeUncommittedFiles(previous.startedAt())));
             if (!repaired.isEmpty()) {
                 // Same rows as published: readers see no change, and every table's latest version is its published one again.
                 tables.publish("repair");
@@ -104,6 +107,11 @@ final class WarehouseRun {
                     if (!undone.isEmpty()) {
                         after.publish("repair");
                         report.warnings.add("Undid this run's own unpublished commits: " + String.join("; ", undone));
+                    }
+                    // What it wrote and never committed (a full disk's partial files, say): removed now, not left to VACUUM.
+                    List<String> partial = after.removeUncommittedFiles(started);
+                    if (!partial.isEmpty()) {
+                        report.warnings.add("Removed this run's uncommitted files: " + String.join("; ", partial));
                     }
                 }
                 catch (RuntimeException cleanupFailure) {

@@ -382,6 +382,91 @@ public final class WarehouseTables {
     }
 
     /**
+     * Deletes the data files a run wrote from {@code since} on that no commit of their table
+     * references: the partial output of a run that failed or was killed mid-write (a full disk's
+     * half-written files among them). Delta never reads them, and VACUUM would delete them only
+     * after the retention period; a folder whose first write never committed has no log at all.
+     * Only Parquet files written since {@code since} are looked at, so a file an older commit
+     * references, whose log entry may have been cleaned up, is never touched. Returns a line per
+     * table with files deleted.
+     */
+    public List<String> removeUncommittedFiles(Instant since) {
+        requireNonNull(since, "since is null");
+        FileSystem fs = fileSystem();
+        long from = since.toEpochMilli();
+        List<String> removed = new ArrayList<>();
+        for (FileStatus area : list(fs, new org.apache.hadoop.fs.Path(warehouse.root()))) {
+            if (!area.isDirectory() || area.getPath().getName().startsWith("_")) {
+                continue;
+            }
+            for (FileStatus folder : list(fs, area.getPath())) {
+                if (!folder.isDirectory()) {
+                    continue;
+                }
+                try {
+                    int deleted = removeUncommitted(fs, folder.getPath(), from);
+                    if (deleted > 0) {
+                        String line = area.getPath().getName() + "/" + folder.getPath().getName() + ": " + deleted
+                                + " uncommitted data file(s) of a failed run deleted";
+                        LOG.info("Removed {}", line);
+                        removed.add(line);
+                    }
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException("Cannot remove the uncommitted files of " + folder.getPath() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static int removeUncommitted(FileSystem fs, org.apache.hadoop.fs.Path table, long from) throws IOException {
+        // Every file a commit since `from` adds: a committed file written since then is in one of those commits.
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(table, LOG_FOLDER);
+        for (FileStatus commit : list(fs, log)) {
+            if (commit.getPath().getName().endsWith(".json") && commit.getModificationTime() >= from) {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit.getPath()), java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        com.fasterxml.jackson.databind.JsonNode add = JSON.readTree(line).path("add");
+                        if (add.hasNonNull("path")) {
+                            referenced.add(java.net.URI.create(add.get("path").asText()).getPath());
+                        }
+                    }
+                }
+            }
+        }
+        String root = table.toUri().getPath();
+        int deleted = 0;
+        org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files;
+        try {
+            files = fs.listFiles(table, true);
+        }
+        catch (FileNotFoundException e) {
+            return 0;
+        }
+        List<org.apache.hadoop.fs.Path> orphans = new ArrayList<>();
+        while (files.hasNext()) {
+            org.apache.hadoop.fs.LocatedFileStatus file = files.next();
+            String relative = file.getPath().toUri().getPath().substring(root.length() + 1);
+            if (relative.startsWith(LOG_FOLDER + "/") || !file.getPath().getName().endsWith(".parquet")
+                    || file.getPath().getName().startsWith(".") || file.getModificationTime() < from || referenced.contains(relative)) {
+                continue;
+            }
+            orphans.add(file.getPath());
+        }
+        for (org.apache.hadoop.fs.Path orphan : orphans) {
+            fs.delete(orphan, false);
+            // The local file system's checksum beside it.
+            fs.delete(new org.apache.hadoop.fs.Path(orphan.getParent(), "." + orphan.getName() + ".crc"), false);
+            deleted++;
+        }
+        return deleted;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
      * Retention and compaction of every table, as one run: each table's retention property set to
      * {@code retention} (Delta's vacuum reads it there), its small files compacted (OPTIMIZE: the
      * nightly's appends and merges leave many), and the files no version within the retention needs
