@@ -52,7 +52,8 @@ public final class LandingGenerator {
         ReferenceData ref = new ReferenceData();
         Generation g = new Generation(options, ref);
         int referenceFiles = ref.write(out);
-        CrimeSource crime = new CrimeSource(g, out);
+        HarmLedger ledger = new HarmLedger(ref);
+        CrimeSource crime = new CrimeSource(g, out, ledger);
         ContactSource contacts = new ContactSource(g, out);
         EngagementSource engagement = new EngagementSource(g, out);
         SurveySources surveys = new SurveySources(g, out);

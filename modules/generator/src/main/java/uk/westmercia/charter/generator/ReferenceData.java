@@ -231,6 +231,17 @@ final class ReferenceData {
         this.sntsByLpa = Collections.unmodifiableMap(frozen);
     }
 
+    /** Harm weight of each crime category, from {@link #HARM_WEIGHTS_CSV}. */
+    static Map<String, Double> harmWeights() {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        String[] lines = HARM_WEIGHTS_CSV.split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            int comma = lines[i].lastIndexOf(',');
+            weights.put(lines[i].substring(0, comma), Double.parseDouble(lines[i].substring(comma + 1)));
+        }
+        return Collections.unmodifiableMap(weights);
+    }
+
     int lpaAdults(String lpa) {
         int sum = 0;
         for (Snt s : sntsByLpa.get(lpa)) {
