@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What a generation wrote. Maps are keyed by source folder name ({@code crime}, {@code contacts},
- * {@code engagement}, {@code survey-public}, {@code survey-parish}, {@code patrols}, {@code reference}) in that
- * order.
+ * {@code engagement}, {@code survey-public}, {@code survey-parish}, {@code patrols}, {@code priorities},
+ * {@code neighbourhood-matters}, {@code reference}) in that order.
  *
  * @param rows          data rows written per source (bad rows and crime restatements included; headers not)
  * @param badRows       deliberately bad rows per source (part of {@code rows})

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes a synthetic landing folder that follows the data contract (docs: data-contract.md, section 2):
- * reference data, crime extracts with restatements, contact logs, engagement records, both surveys and patrol
- * visits.
+ * reference data, crime extracts with restatements, contact logs, engagement records, both surveys, patrol
+ * visits, the neighbourhood priorities register and the Neighbourhood Matters platform's monthly figures.
  *
  * <p>Deterministic: the same options give the same bytes. Every random draw comes from a generator seeded by
  * the run seed, the source and the day. Streaming: rows are written as they are made, one day at a time;
@@ -60,6 +60,8 @@ public final class LandingGenerator {
         EngagementSource engagement = new EngagementSource(g, out);
         SurveySources surveys = new SurveySources(g, out);
         PatrolSource patrols = new PatrolSource(g, out, ledger);
+        PrioritySource priorities = new PrioritySource(g, out);
+        NeighbourhoodMattersSource neighbourhoodMatters = new NeighbourhoodMattersSource(g, out);
         try {
             for (LocalDate day = options.from(); !day.isAfter(options.to()); day = day.plusDays(1)) {
                 crime.day(day);
@@ -67,6 +69,8 @@ public final class LandingGenerator {
                 engagement.day(day);
                 surveys.day(day);
                 patrols.day(day); // after crime: reads the crime recorded up to today
+                priorities.day(day);
+                neighbourhoodMatters.day(day);
             }
         } finally {
             crime.file().close();
@@ -75,6 +79,8 @@ public final class LandingGenerator {
             surveys.publicFile().close();
             surveys.parishFile().close();
             patrols.file().close();
+            priorities.file().close();
+            neighbourhoodMatters.file().close();
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, Long> bad = new LinkedHashMap<>();
@@ -85,6 +91,8 @@ public final class LandingGenerator {
         put(rows, bad, files, "survey-public", surveys.publicFile(), surveys.badPublic);
         put(rows, bad, files, "survey-parish", surveys.parishFile(), surveys.badParish);
         put(rows, bad, files, "patrols", patrols.file(), patrols.bad);
+        put(rows, bad, files, "priorities", priorities.file(), 0);
+        put(rows, bad, files, "neighbourhood-matters", neighbourhoodMatters.file(), 0);
         rows.put("reference", (long) (ref.snts.size() + ref.parishes.size() + ref.snts.size() * 14 + 9 + 14
                 + ReferenceData.TARGETS_CSV.split("\n").length - 1));
         bad.put("reference", 0L);
