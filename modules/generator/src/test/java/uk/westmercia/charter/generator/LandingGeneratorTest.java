@@ -184,7 +184,10 @@ class LandingGeneratorTest {
         }
         assertThat(records(year.resolve("reference/harm-weights.csv"))).hasSize(14);
         List<CSVRecord> targets = records(year.resolve("reference/targets.csv"));
-        assertThat(targets).hasSizeBetween(24, 31);
+        assertThat(targets).hasSizeBetween(24, 39);
+        assertThat(targets).extracting(t -> t.get("metric_id"))
+                .contains("VIS-09", "VIS-10", "RSP-07", "RSP-08", "RSP-09")
+                .doesNotHaveDuplicates();
     }
 
     @Test
