@@ -46,6 +46,8 @@ final class CrimeSource {
 
     private final Generation g;
     private final RollingFile file;
+    /** Told of every crime written (and restated), for the patrol source; draws nothing. */
+    private final HarmLedger ledger;
     private final IdPool[] victims;
     private final IdPool[] domesticVictims;
     private final IdPool[] locations;
@@ -60,7 +62,9 @@ final class CrimeSource {
     long restatements;
     long bad;
 
-    private record Pending(LocalDate due, long order, String[] row) implements Comparable<Pending> {
+    /** A restatement due in a later extract, with the original's category and LSOA (for the ledger). */
+    private record Pending(LocalDate due, long order, String[] row, String originalCategory, String originalLsoa)
+            implements Comparable<Pending> {
         @Override
         public int compareTo(Pending o) {
             int c = due.compareTo(o.due);
@@ -68,8 +72,9 @@ final class CrimeSource {
         }
     }
 
-    CrimeSource(Generation g, Path landing) {
+    CrimeSource(Generation g, Path landing, HarmLedger ledger) {
         this.g = g;
+        this.ledger = ledger;
         this.file = new RollingFile(landing.resolve("crime"), "crime", ".csv", HEADER, "\r\n", false, false,
                 g.options.split(), g.options.to(), true);
         int n = g.ref.snts.size();
@@ -100,6 +105,11 @@ final class CrimeSource {
             if (p.due().equals(day)) {
                 file.row(p.row());
                 restatements++;
+                LocalDate recorded = LocalDate.parse(p.row()[1]);
+                ledger.record(recorded, p.originalLsoa(), p.originalCategory(), -1);
+                if (!"cancelled".equals(p.row()[12])) {
+                    ledger.record(recorded, p.row()[6], p.row()[3], 1);
+                }
             }
         }
         double total = Arrays.stream(sntWeights).sum();
@@ -213,6 +223,7 @@ final class CrimeSource {
             return;
         }
         file.row(row);
+        ledger.record(day, row[6], category, 1);
         if (!asb && r.nextDouble() < RESTATE_SHARE) {
             scheduleRestatement(r, row, day, snt);
         }
@@ -246,7 +257,7 @@ final class CrimeSource {
             row[12] = "recorded";
         }
         row[13] = extractedAt(r, due);
-        pending.add(new Pending(due, ++pendingNumber, row));
+        pending.add(new Pending(due, ++pendingNumber, row, original[3], original[6]));
     }
 
     private static String restatedCategory(SplittableRandom r, String category) {

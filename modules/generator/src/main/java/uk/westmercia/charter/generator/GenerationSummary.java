@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What a generation wrote. Maps are keyed by source folder name ({@code crime}, {@code contacts},
- * {@code engagement}, {@code survey-public}, {@code survey-parish}, {@code reference}) in that order.
+ * {@code engagement}, {@code survey-public}, {@code survey-parish}, {@code patrols}, {@code priorities},
+ * {@code neighbourhood-matters}, {@code reference}) in that order.
  *
  * @param rows          data rows written per source (bad rows and crime restatements included; headers not)
  * @param badRows       deliberately bad rows per source (part of {@code rows})
@@ -40,7 +41,7 @@ public record GenerationSummary(Map<String, Long> rows, Map<String, Long> badRow
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, Integer> e : files.entrySet()) {
             String source = e.getKey();
-            text.append(String.format(Locale.ROOT, "%-14s %,10d rows %,6d bad %,5d files%n",
+            text.append(String.format(Locale.ROOT, "%-21s %,10d rows %,6d bad %,5d files%n",
                     source, rows(source), badRows.getOrDefault(source, 0L), e.getValue()));
         }
         text.append(String.format(Locale.ROOT, "crime restatements: %,d%n", restatements));

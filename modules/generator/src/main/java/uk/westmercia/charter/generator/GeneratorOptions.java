@@ -19,9 +19,10 @@ import java.time.LocalDate;
  * @param badRows      whether to include a small share (about 0.2%) of realistically bad rows
  *                     (unknown area, bad date, duplicate key, time order) so rejects show up
  * @param gzipContacts whether to write contact logs as {@code .csv.gz}
+ * @param gzipPatrols  whether to write patrol visits as {@code .csv.gz}
  */
 public record GeneratorOptions(Path out, long seed, double scale, LocalDate from, LocalDate to, FileSplit split,
-                               double surveyScale, boolean badRows, boolean gzipContacts) {
+                               double surveyScale, boolean badRows, boolean gzipContacts, boolean gzipPatrols) {
 
     static final String PREFIX = "Cannot generate landing data: ";
     /** Upper bound on scale: one hundred forces' worth of data is more than any test needs. */
@@ -53,21 +54,32 @@ public record GeneratorOptions(Path out, long seed, double scale, LocalDate from
         }
     }
 
-    /** Options with the survey scale equal to {@code scale}, bad rows on and plain (not gzipped) contacts. */
+    /**
+     * Options with the survey scale equal to {@code scale}, bad rows on and plain (not gzipped) contacts and
+     * patrols.
+     */
     public GeneratorOptions(Path out, long seed, double scale, LocalDate from, LocalDate to, FileSplit split) {
-        this(out, seed, scale, from, to, split, scale, true, false);
+        this(out, seed, scale, from, to, split, scale, true, false, false);
     }
 
     public GeneratorOptions withSurveyScale(double newSurveyScale) {
-        return new GeneratorOptions(out, seed, scale, from, to, split, newSurveyScale, badRows, gzipContacts);
+        return new GeneratorOptions(out, seed, scale, from, to, split, newSurveyScale, badRows, gzipContacts,
+                gzipPatrols);
     }
 
     public GeneratorOptions withBadRows(boolean newBadRows) {
-        return new GeneratorOptions(out, seed, scale, from, to, split, surveyScale, newBadRows, gzipContacts);
+        return new GeneratorOptions(out, seed, scale, from, to, split, surveyScale, newBadRows, gzipContacts,
+                gzipPatrols);
     }
 
     public GeneratorOptions withGzipContacts(boolean newGzipContacts) {
-        return new GeneratorOptions(out, seed, scale, from, to, split, surveyScale, badRows, newGzipContacts);
+        return new GeneratorOptions(out, seed, scale, from, to, split, surveyScale, badRows, newGzipContacts,
+                gzipPatrols);
+    }
+
+    public GeneratorOptions withGzipPatrols(boolean newGzipPatrols) {
+        return new GeneratorOptions(out, seed, scale, from, to, split, surveyScale, badRows, gzipContacts,
+                newGzipPatrols);
     }
 
     private static void checkScale(String name, double value) {

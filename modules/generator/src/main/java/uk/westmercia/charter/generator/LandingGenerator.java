@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * Writes a synthetic landing folder that follows the data contract (docs: data-contract.md, section 2):
- * reference data, crime extracts with restatements, contact logs, engagement records and both surveys.
+ * reference data, crime extracts with restatements, contact logs, engagement records, both surveys, patrol
+ * visits, the neighbourhood priorities register and the Neighbourhood Matters platform's monthly figures.
  *
  * <p>Deterministic: the same options give the same bytes. Every random draw comes from a generator seeded by
  * the run seed, the source and the day. Streaming: rows are written as they are made, one day at a time;
  * what is kept between days (recent victims, locations and offenders per SNT, pending restatements and plan
- * closures, this quarter's engagement schedule) is bounded and does not grow with the date range.
+ * closures, this quarter's engagement schedule, this week's hotspot patrols, a year of crime per LSOA) is
+ * bounded and does not grow with the date range.
  */
 public final class LandingGenerator {
 
@@ -52,16 +54,23 @@ public final class LandingGenerator {
         ReferenceData ref = new ReferenceData();
         Generation g = new Generation(options, ref);
         int referenceFiles = ref.write(out);
-        CrimeSource crime = new CrimeSource(g, out);
+        HarmLedger ledger = new HarmLedger(ref);
+        CrimeSource crime = new CrimeSource(g, out, ledger);
         ContactSource contacts = new ContactSource(g, out);
         EngagementSource engagement = new EngagementSource(g, out);
         SurveySources surveys = new SurveySources(g, out);
+        PatrolSource patrols = new PatrolSource(g, out, ledger);
+        PrioritySource priorities = new PrioritySource(g, out);
+        NeighbourhoodMattersSource neighbourhoodMatters = new NeighbourhoodMattersSource(g, out);
         try {
             for (LocalDate day = options.from(); !day.isAfter(options.to()); day = day.plusDays(1)) {
                 crime.day(day);
                 contacts.day(day);
                 engagement.day(day);
                 surveys.day(day);
+                patrols.day(day); // after crime: reads the crime recorded up to today
+                priorities.day(day);
+                neighbourhoodMatters.day(day);
             }
         } finally {
             crime.file().close();
@@ -69,6 +78,9 @@ public final class LandingGenerator {
             engagement.file().close();
             surveys.publicFile().close();
             surveys.parishFile().close();
+            patrols.file().close();
+            priorities.file().close();
+            neighbourhoodMatters.file().close();
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, Long> bad = new LinkedHashMap<>();
@@ -78,6 +90,9 @@ public final class LandingGenerator {
         put(rows, bad, files, "engagement", engagement.file(), engagement.bad);
         put(rows, bad, files, "survey-public", surveys.publicFile(), surveys.badPublic);
         put(rows, bad, files, "survey-parish", surveys.parishFile(), surveys.badParish);
+        put(rows, bad, files, "patrols", patrols.file(), patrols.bad);
+        put(rows, bad, files, "priorities", priorities.file(), 0);
+        put(rows, bad, files, "neighbourhood-matters", neighbourhoodMatters.file(), 0);
         rows.put("reference", (long) (ref.snts.size() + ref.parishes.size() + ref.snts.size() * 14 + 9 + 14
                 + ReferenceData.TARGETS_CSV.split("\n").length - 1));
         bad.put("reference", 0L);
@@ -93,7 +108,8 @@ public final class LandingGenerator {
     }
 
     static final String USAGE = "usage: generate --out DIR [--seed N] [--scale N] [--from yyyy-MM-dd]"
-            + " [--to yyyy-MM-dd] [--split day|month] [--survey-scale N] [--no-bad-rows] [--gzip-contacts]";
+            + " [--to yyyy-MM-dd] [--split day|month] [--survey-scale N] [--no-bad-rows] [--gzip-contacts]"
+            + " [--gzip-patrols]";
 
     /** Parses command-line arguments; throws IllegalArgumentException with a one-line message. */
     static GeneratorOptions parse(String... args) {
@@ -106,6 +122,7 @@ public final class LandingGenerator {
         FileSplit split = FileSplit.DAY;
         boolean badRows = true;
         boolean gzip = false;
+        boolean gzipPatrols = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -114,6 +131,9 @@ public final class LandingGenerator {
                     continue;
                 case "--gzip-contacts":
                     gzip = true;
+                    continue;
+                case "--gzip-patrols":
+                    gzipPatrols = true;
                     continue;
                 default:
                     break;
@@ -156,7 +176,7 @@ public final class LandingGenerator {
         if (surveyScale != null) {
             options = options.withSurveyScale(surveyScale);
         }
-        return options.withBadRows(badRows).withGzipContacts(gzip);
+        return options.withBadRows(badRows).withGzipContacts(gzip).withGzipPatrols(gzipPatrols);
     }
 
     private interface Parser<T> {

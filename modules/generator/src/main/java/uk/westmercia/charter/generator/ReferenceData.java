@@ -64,6 +64,8 @@ final class ReferenceData {
     /**
      * targets.csv: a target and amber band for most metrics. Rates per 1,000 (PRV-04, PRV-05, VUL-02, REL-05)
      * depend on the period's length and VUL-03 has no better direction, so they have none: status no_target.
+     * VIS-09 is a level, not a rate over the period: registrations per 1,000 (about 19 to 21 in the generated
+     * data), so it has one.
      */
     static final String TARGETS_CSV = String.join("\n",
             "metric_id,target,amber_band",
@@ -75,12 +77,17 @@ final class ReferenceData {
             "VIS-06,10,3",
             "VIS-07,90,10",
             "VIS-08,75,10",
+            "VIS-09,20,2",
+            "VIS-10,60,10",
             "RSP-01,90,5",
             "RSP-02,5,2",
             "RSP-03,60,5",
             "RSP-04,70,5",
             "RSP-05,90,10",
             "RSP-06,20,5",
+            "RSP-07,90,10",
+            "RSP-08,80,10",
+            "RSP-09,85,5",
             "PRV-01,15,3",
             "PRV-02,30,5",
             "PRV-03,25,5",
@@ -229,6 +236,17 @@ final class ReferenceData {
         this.snts = List.copyOf(all);
         this.parishes = List.copyOf(allParishes);
         this.sntsByLpa = Collections.unmodifiableMap(frozen);
+    }
+
+    /** Harm weight of each crime category, from {@link #HARM_WEIGHTS_CSV}. */
+    static Map<String, Double> harmWeights() {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        String[] lines = HARM_WEIGHTS_CSV.split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            int comma = lines[i].lastIndexOf(',');
+            weights.put(lines[i].substring(0, comma), Double.parseDouble(lines[i].substring(comma + 1)));
+        }
+        return Collections.unmodifiableMap(weights);
     }
 
     int lpaAdults(String lpa) {

@@ -22,10 +22,10 @@ class BundledSampleTest {
         assumeThat(Files.isDirectory(samples.resolve("crime"))).isTrue();
 
         // --seed 20230401 --scale 0.04 --survey-scale 0.4 --from 2023-04-01 --to 2025-03-31 --split month
-        // --gzip-contacts
+        // --gzip-contacts --gzip-patrols
         GeneratorOptions options = LandingGenerator.parse("--out", dir.resolve("landing").toString(),
                 "--seed", "20230401", "--scale", "0.04", "--survey-scale", "0.4", "--from", "2023-04-01",
-                "--to", "2025-03-31", "--split", "month", "--gzip-contacts");
+                "--to", "2025-03-31", "--split", "month", "--gzip-contacts", "--gzip-patrols");
         assertThat(options.from()).isEqualTo(LocalDate.of(2023, 4, 1));
         LandingGenerator.generate(options);
 

@@ -62,17 +62,20 @@ class GeneratorOptionsTest {
         assertThat(o.surveyScale()).isEqualTo(0.5);
         assertThat(o.badRows()).isTrue();
         assertThat(o.gzipContacts()).isFalse();
+        assertThat(o.gzipPatrols()).isFalse();
         assertThat(o.withBadRows(false).withGzipContacts(true).withSurveyScale(2))
-                .isEqualTo(new GeneratorOptions(OUT, 7, 0.5, FROM, TO, FileSplit.MONTH, 2, false, true));
+                .isEqualTo(new GeneratorOptions(OUT, 7, 0.5, FROM, TO, FileSplit.MONTH, 2, false, true, false));
+        assertThat(o.withGzipPatrols(true))
+                .isEqualTo(new GeneratorOptions(OUT, 7, 0.5, FROM, TO, FileSplit.MONTH, 0.5, true, false, true));
     }
 
     @Test
     void parsesCommandLine() {
         GeneratorOptions o = LandingGenerator.parse("--out", "x", "--seed", "9", "--scale", "0.1", "--from",
                 "2023-04-01", "--to", "2023-06-30", "--split", "month", "--survey-scale", "0.4", "--no-bad-rows",
-                "--gzip-contacts");
+                "--gzip-contacts", "--gzip-patrols");
         assertThat(o).isEqualTo(new GeneratorOptions(Path.of("x"), 9, 0.1, LocalDate.of(2023, 4, 1),
-                LocalDate.of(2023, 6, 30), FileSplit.MONTH, 0.4, false, true));
+                LocalDate.of(2023, 6, 30), FileSplit.MONTH, 0.4, false, true, true));
         GeneratorOptions defaults = LandingGenerator.parse("--out", "y");
         assertThat(defaults.scale()).isEqualTo(1);
         assertThat(defaults.split()).isEqualTo(FileSplit.DAY);

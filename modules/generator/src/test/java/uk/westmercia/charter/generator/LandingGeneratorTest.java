@@ -65,22 +65,37 @@ class LandingGeneratorTest {
         assertThat(checksums(dir.resolve("b"))).isEqualTo(first);
         Map<String, String> other = checksums(dir.resolve("c"));
         assertThat(other.get("crime/crime-2024-04-01.csv")).isNotEqualTo(first.get("crime/crime-2024-04-01.csv"));
+        assertThat(first).containsKeys("patrols/patrols-2024-04-01.csv", "priorities/priorities-2024-04-01.csv",
+                "neighbourhood-matters/neighbourhood-matters-2024-04.csv");
+        assertThat(other.get("patrols/patrols-2024-04-01.csv"))
+                .isNotEqualTo(first.get("patrols/patrols-2024-04-01.csv"));
+        assertThat(other.get("neighbourhood-matters/neighbourhood-matters-2024-04.csv"))
+                .isNotEqualTo(first.get("neighbourhood-matters/neighbourhood-matters-2024-04.csv"));
         assertThat(other.get("reference/areas.csv")).isEqualTo(first.get("reference/areas.csv"));
     }
 
     @Test
     void sameSeedGivesTheSameBytesWhenGzippedByMonth(@TempDir Path dir) throws IOException {
         GeneratorOptions a = new GeneratorOptions(dir.resolve("a"), 5, 0.02, APRIL, LocalDate.of(2024, 6, 10),
-                FileSplit.MONTH).withGzipContacts(true).withSurveyScale(0.2);
+                FileSplit.MONTH).withGzipContacts(true).withGzipPatrols(true).withSurveyScale(0.2);
         GenerationSummary first = LandingGenerator.generate(a);
         GenerationSummary second = LandingGenerator.generate(new GeneratorOptions(dir.resolve("b"), 5, 0.02, APRIL,
-                LocalDate.of(2024, 6, 10), FileSplit.MONTH).withGzipContacts(true).withSurveyScale(0.2));
+                LocalDate.of(2024, 6, 10), FileSplit.MONTH).withGzipContacts(true).withGzipPatrols(true)
+                .withSurveyScale(0.2));
         assertThat(checksums(dir.resolve("b"))).isEqualTo(checksums(dir.resolve("a")));
         assertThat(second).isEqualTo(first);
         assertThat(files(dir.resolve("a/contacts"))).extracting(p -> p.getFileName().toString())
                 .containsExactly("contacts-2024-04.csv.gz", "contacts-2024-05.csv.gz", "contacts-2024-06.csv.gz");
         assertThat(files(dir.resolve("a/crime"))).extracting(p -> p.getFileName().toString())
                 .containsExactly("crime-2024-04-30.csv", "crime-2024-05-31.csv", "crime-2024-06-10.csv");
+        assertThat(files(dir.resolve("a/patrols"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("patrols-2024-04.csv.gz", "patrols-2024-05.csv.gz", "patrols-2024-06.csv.gz");
+        assertThat(files(dir.resolve("a/priorities"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("priorities-2024-04.csv", "priorities-2024-05.csv", "priorities-2024-06.csv");
+        // The platform's export of June is taken on the last day generated.
+        assertThat(files(dir.resolve("a/neighbourhood-matters"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("neighbourhood-matters-2024-04.csv", "neighbourhood-matters-2024-05.csv",
+                        "neighbourhood-matters-2024-06.csv");
     }
 
     @Test
@@ -94,6 +109,14 @@ class LandingGeneratorTest {
         assertThat(files(dir.resolve("engagement"))).extracting(p -> p.getFileName().toString())
                 .containsExactly("engagement-2024-04-01.jsonl", "engagement-2024-04-02.jsonl",
                         "engagement-2024-04-03.jsonl");
+        assertThat(files(dir.resolve("patrols"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("patrols-2024-04-01.csv", "patrols-2024-04-02.csv", "patrols-2024-04-03.csv");
+        assertThat(files(dir.resolve("priorities"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("priorities-2024-04-01.csv", "priorities-2024-04-02.csv",
+                        "priorities-2024-04-03.csv");
+        // Neighbourhood Matters exports monthly whatever the split: one file, on the last day generated.
+        assertThat(files(dir.resolve("neighbourhood-matters"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("neighbourhood-matters-2024-04.csv");
         assertThat(s.files("crime")).isEqualTo(3);
         assertThat(s.files("reference")).isEqualTo(6);
     }
@@ -120,7 +143,13 @@ class LandingGeneratorTest {
                         "q_respect", "q_fair", "q_understand", "q_matter", "q_confidence"),
                 "survey-parish", List.of("response_id", "response_date", "parish_code",
                         "q_attendance_satisfaction", "q_partnership_satisfaction", "q_regular_updates",
-                        "q_know_snt"));
+                        "q_know_snt"),
+                "patrols", List.of("patrol_id", "started_at", "ended_at", "lsoa_code", "snt_code", "mode",
+                        "officer_id", "officer_role"),
+                "priorities", List.of("event_id", "priority_id", "event_date", "event", "snt_code", "parish_code",
+                        "category", "raised_via", "update_published"),
+                "neighbourhood-matters", List.of("month", "snt_code", "registered_users", "messages_sent",
+                        "replies_received"));
         for (Map.Entry<String, List<String>> e : expected.entrySet()) {
             List<Path> sourceFiles = files(year.resolve(e.getKey()));
             assertThat(sourceFiles).as(e.getKey()).hasSize(12);
@@ -184,7 +213,10 @@ class LandingGeneratorTest {
         }
         assertThat(records(year.resolve("reference/harm-weights.csv"))).hasSize(14);
         List<CSVRecord> targets = records(year.resolve("reference/targets.csv"));
-        assertThat(targets).hasSizeBetween(24, 31);
+        assertThat(targets).hasSizeBetween(24, 39);
+        assertThat(targets).extracting(t -> t.get("metric_id"))
+                .contains("VIS-09", "VIS-10", "RSP-07", "RSP-08", "RSP-09")
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -253,6 +285,12 @@ class LandingGeneratorTest {
                 Math.round(4_800 * 0.05 * 1.25));
         assertThat(yearSummary.rows("survey-parish")).isBetween(Math.round(1_000 * 0.05 * 0.6),
                 Math.round(1_000 * 0.05 * 1.4));
+        // Patrols: about 550,000 visits a year at scale 1, plus the hotspot foot patrols, which do not scale.
+        assertThat(yearSummary.rows("patrols")).isBetween(Math.round(550_000 * 0.05 * 0.9) + 800,
+                Math.round(550_000 * 0.05 * 1.1) + 2_000);
+        // Not scaled: 22 SNTs' registers, and one row per SNT and month (a few missing).
+        assertThat(yearSummary.rows("priorities")).isBetween(300L, 700L);
+        assertThat(yearSummary.rows("neighbourhood-matters")).isBetween(22L * 12 * 9 / 10, 22L * 12);
         assertThat(yearSummary.badRows().values()).allSatisfy(n -> assertThat(n).isZero());
         assertThat(yearSummary.files("crime")).isEqualTo(12);
     }
@@ -369,7 +407,7 @@ class LandingGeneratorTest {
     void badRowsAreFewButPresent(@TempDir Path dir) throws IOException {
         GenerationSummary s = LandingGenerator.generate(new GeneratorOptions(dir, 8, 0.2, APRIL,
                 LocalDate.of(2024, 6, 30), FileSplit.MONTH).withSurveyScale(2));
-        for (String source : List.of("crime", "contacts", "engagement", "survey-public")) {
+        for (String source : List.of("crime", "contacts", "engagement", "survey-public", "patrols")) {
             assertThat(s.badRows().get(source)).as(source).isPositive();
             assertThat((double) s.badRows().get(source) / s.rows(source)).as(source).isLessThan(0.01);
         }

@@ -53,7 +53,8 @@ class IncrementalNightlyTest {
         // The landing as it stood on the night of 30 June: every file but July's.
         Path landing = dir.resolve("landing");
         List<Path> july = copyTree(generated, landing, file -> !file.getFileName().toString().contains("2024-07"));
-        assertThat(july).hasSize(5);
+        // crime, contacts, engagement, both surveys, patrols, priorities and Neighbourhood Matters
+        assertThat(july).hasSize(8);
         nightly(spark, landing, dir.resolve("incremental"), BEFORE, "20240701T020000Z-0001");
 
         // The next night: July's files, and an extract restating a crime recorded on 1 March (new category).
