@@ -172,7 +172,7 @@ class NightlyEndToEndTest {
     void everyFileReconcilesAndTheRestatementWins() {
         assertThat(report.inputFiles).hasSize(5);
         assertThat(report.tables).extracting(RunReport.TableReport::table).contains("metrics/metric_values", "staged/crime", "rejects/crime");
-        assertThat(report.absentSources).containsExactly("policeuk", "survey-parish");
+        assertThat(report.absentSources).containsExactly("policeuk", "survey-parish", "patrols", "priorities", "neighbourhood-matters");
         assertThat(warehouse.resolve("metrics/metric_values/_delta_log")).isDirectory();
         assertThat(warehouse.resolve("runs/published/_delta_log")).isDirectory();
         assertThat(report.publishedVersions).containsKeys("metrics/metric_values", "staged/crime", "rejects/crime");
