@@ -103,11 +103,38 @@ public final class NightlyJob {
                 .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 
+    /** What every step of a night shares: where it reads and writes, the catalogue and reference data, and what was published before. */
+    private record Night(Warehouse warehouse, WarehouseTables tables, LandingFolder landing, Catalogue catalogue, ReferenceData reference,
+            MetricEngine engine, Optional<MetricState> previousState) {
+    }
+
+    /** What staging every source leaves for the metrics: the staged tables, the first date each metric's changes reach, and what refuses the run. */
+    private static final class Staging {
+        final Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
+        final Map<String, LocalDate> earliestChanges = new LinkedHashMap<>();
+        final List<StagedFile> manifest = new ArrayList<>();
+        final List<String> refusals = new ArrayList<>();
+        final List<String> overThreshold = new ArrayList<>();
+
+        boolean refused() {
+            return !refusals.isEmpty() || !overThreshold.isEmpty();
+        }
+    }
+
+    /** The night: stage what is new, refuse bad input, compute what it moves, then publish every table at once. */
     public void run() {
+        Night night = prepare();
+        Staging staging = stageSources(night);
+        refuseIfAsked(night, staging);
+        computeMetrics(night, staging);
+        publish(night);
+    }
+
+    /** The run's report header, the pseudonymisation key checked against the warehouse's, and the reference data. */
+    private Night prepare() {
         Warehouse warehouse = new Warehouse(options.warehouse());
         WarehouseTables tables = WarehouseTables.forRun(spark, warehouse, report.runId);
         LandingFolder landing = new LandingFolder(spark.sparkContext().hadoopConfiguration(), options.landing());
-        String runId = report.runId;
         Catalogue catalogue = Catalogue.bundled();
         report.catalogueVersion = catalogue.version();
         report.catalogueSha256 = catalogue.sha256();
@@ -134,167 +161,169 @@ public final class NightlyJob {
         ReferenceData reference = ReferenceDataReader.read(landing.reference());
         LOG.info("Reference data: {} SNTs, {} parishes, {} districts, {} targets",
                 reference.snts().size(), reference.parishes().size(), reference.districts().size(), reference.targets().size());
-
-        Stager stager = new Stager(spark, ReferenceLookup.of(reference), new Pseudonymiser(options.key().key()));
-        MetricEngine engine = new MetricEngine(catalogue);
         // What the published metric_values were computed from; without it every period is recomputed.
         Optional<MetricState> previousState = !options.recomputeAll() && tables.exists(METRIC_STATE) && tables.exists(METRIC_VALUES)
                 ? MetricStateTable.fromDataset(tables.read(METRIC_STATE))
                 : Optional.empty();
-        Map<String, LocalDate> earliestChanges = new LinkedHashMap<>();
-        Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
-        List<String> refusals = new ArrayList<>();
-        List<String> overThreshold = new ArrayList<>();
+        return new Night(warehouse, tables, landing, catalogue, reference, new MetricEngine(catalogue), previousState);
+    }
+
+    /** Every source in turn: its new files staged (or its earlier staged table kept), and the manifest of staged files committed. */
+    private Staging stageSources(Night night) {
+        WarehouseTables tables = night.tables();
+        Stager stager = new Stager(spark, ReferenceLookup.of(night.reference()), new Pseudonymiser(options.key().key()));
+        Staging staging = new Staging();
         // Incremental staging: the manifest of files staged by earlier runs (staged/_files).
         List<StagedFile> previousManifest = tables.exists(STAGED_FILES)
                 ? StagedFile.fromDataset(tables.read(STAGED_FILES))
                 : List.of();
-        List<StagedFile> manifest = new ArrayList<>();
         for (Source source : Source.values()) {
-            Stager.Listing listing = landing.files(source);
+            Stager.Listing listing = night.landing().files(source);
             for (String folder : listing.skippedFolders()) {
                 String warning = "Skipped " + folder + ": a folder named like a data file (an extract is a file in the landing)";
                 LOG.warn(warning);
                 report.warnings.add(warning);
             }
             // Refused: the run fails naming them, before anything is published.
-            refusals.addAll(listing.refusedLinks());
+            staging.refusals.addAll(listing.refusedLinks());
             List<LandingFile> files = listing.files();
             TableName stagedTable = TableName.staged(source.folder());
             if (files.isEmpty()) {
-                previousManifest.stream().filter(file -> file.source().equals(source.folder())).forEach(manifest::add);
-                if (tables.exists(stagedTable) && !(source == Source.POLICEUK && staged.containsKey(Source.CRIME))) {
+                previousManifest.stream().filter(file -> file.source().equals(source.folder())).forEach(staging.manifest::add);
+                if (tables.exists(stagedTable) && !(source == Source.POLICEUK && staging.staged.containsKey(Source.CRIME))) {
                     // Staged by earlier runs; the landing no longer holds its files.
-                    staged.put(source, staged(source, tables.read(stagedTable)));
+                    staging.staged.put(source, staged(source, tables.read(stagedTable)));
                     continue;
                 }
                 report.absentSources.add(source.folder());
                 continue;
             }
-            if (source == Source.POLICEUK && staged.containsKey(Source.CRIME)) {
+            if (source == Source.POLICEUK && staging.staged.containsKey(Source.CRIME)) {
                 String note = "policeuk files ignored: the landing has crime/ extracts, and a landing uses one crime source";
                 LOG.info(note);
                 report.warnings.add(note);
                 continue;
             }
-            if (source == Source.POLICEUK && reference.districts().isEmpty()) {
+            if (source == Source.POLICEUK && night.reference().districts().isEmpty()) {
                 // Without it every police.uk row would be staged as out of force, silently.
                 throw new InputRefusedException("Cannot stage policeuk: reference/districts.csv is missing from the landing folder, "
                         + "and police.uk rows are placed in LPAs through it");
             }
-            LOG.info("Staging {}: {} file(s)", source.folder(), files.size());
-            TableName rejectsTable = TableName.rejects(source.folder());
-            Stager.Previous previous = new Stager.Previous(
-                    tables.exists(stagedTable) ? staged(source, tables.read(stagedTable)) : null,
-                    tables.exists(rejectsTable) ? tables.read(rejectsTable) : null,
-                    tables.exists(stagedTable) ? previousManifest : List.of());
-            StagingResult result = stager.stage(source, files, previous, runId);
-            manifest.addAll(result.manifest());
-            boolean changed = result.changed() || !tables.exists(stagedTable) || !tables.exists(rejectsTable);
-            if (changed) {
-                if (result.changed() && previous.staged() != null && previousState.isPresent()) {
-                    // One pass over the changes: for an incremental recompute, the earliest date of each metric they reach.
-                    // Before release: drawn from this run's read of the files.
-                    MetricEngine.DateMinima dating = engine.dateMinima(source, result.changes(), options.asOf());
-                    ChangeSummary changes = result.summariseChanges(dating.columns());
-                    dating.earliest(changes.aggregates())
-                            .forEach((metricId, date) -> earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b));
-                }
-                StagedTableWriter writer = new StagedTableWriter(tables);
-                writer.writeStaged(result, stagedTable);
-                if (writer.writeRejects(result, rejectsTable) < 0) {
-                    LOG.info("Rejects {}: no row added or taken away, the table stays as it was", source.folder());
-                }
-            }
-            List<FileReport> files_ = result.fileReports();
-            result.release();
-            report.inputFiles.addAll(files_);
-            long read = files_.stream().mapToLong(FileReport::rowsRead).sum();
-            long rejected = files_.stream().mapToLong(FileReport::rowsRejected).sum();
-            long stagedRows = files_.stream().mapToLong(FileReport::rowsStaged).sum();
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("files", files_.size());
-            summary.put("files_staged", result.filesStaged());
-            summary.put("rows_read", read);
-            summary.put("rows_staged", stagedRows);
-            summary.put("rows_rejected", rejected);
-            report.sources.put(source.folder(), summary);
-            files_.stream().filter(file -> file.refused() != null).forEach(file -> refusals.add(file.refused()));
-            files_.stream().filter(file -> !file.reconciles()).forEach(file ->
-                    refusals.add(file.file() + ": rows read " + file.rowsRead() + " != staged " + file.rowsStaged() + " + rejected " + file.rowsRejected()));
-            // Over the rows staged or rejected this run: a duplicate file's rows were judged when it was first staged.
-            double rate = stagedRows + rejected == 0 ? 0 : (double) rejected / (stagedRows + rejected);
-            LOG.info("Staged {}: {} file(s), {} row(s) read, {} staged, {} rejected ({}%)", source.folder(), files_.size(), read, stagedRows,
-                    rejected, String.format("%.2f", 100 * rate));
-            if (rate > options.rejectThreshold()) {
-                String worst = files_.stream().max(java.util.Comparator.comparingLong(FileReport::rowsRejected)).map(FileReport::file).orElse("?");
-                overThreshold.add(String.format("%s: %d of %d rows rejected (%.1f%%, threshold %.1f%%), most in %s; see %s",
-                        source.folder(), rejected, stagedRows + rejected, 100 * rate, 100 * options.rejectThreshold(), worst, warehouse.refusedRejectsLocation(runId, source.folder())));
-            }
-            if (changed) {
-                staged.put(source, staged(source, tables.readCommitted(stagedTable)));
-            }
-            else {
-                LOG.info("Staged {}: {}, {} stays as it was", source.folder(), files_.stream().anyMatch(file -> file.refused() != null)
-                        ? "nothing, as a file was refused (the run will be refused)" : "nothing new", stagedTable);
-                staged.put(source, staged(source, tables.read(stagedTable)));
-            }
+            stageSource(night, stager, source, files, previousManifest, staging);
         }
-        tables.overwrite(STAGED_FILES, StagedFile.toDataset(spark, manifest).coalesce(1));
-        if (!refusals.isEmpty() || !overThreshold.isEmpty()) {
-            // A refused run publishes nothing: what it read is staged by the next run that succeeds, and its report says so.
-            report.inputFiles.replaceAll(file -> file instanceof FileReport read && FileReport.STAGED.equals(read.status())
-                    ? read.withStatus(FileReport.NOT_PUBLISHED) : file);
-            report.sources.values().forEach(summary -> {
-                @SuppressWarnings("unchecked") Map<String, Object> counts = (Map<String, Object>) summary;
-                Object read = counts.put("files_staged", 0L);
-                counts.put("files_not_published", read);
-            });
-        }
-        if (!refusals.isEmpty() || !overThreshold.isEmpty()) {
-            // Nothing of a refused run stays: its rejects are kept for the analyst, every commit it made is undone.
-            List<String> kept = tables.keepRefusedRejects(runId);
-            if (!tables.undoUnpublished().isEmpty() && !tables.published().isNone()) {
-                // The restores hold the published rows: published, the tables' latest versions are the published ones again.
-                // (Job 'refused', not 'repair': a run publishes once per job name, and it may have repaired an earlier run.)
-                tables.publish("refused");
-            }
-            LOG.info("Refused: the run's rejects are kept in {}; its commits are undone", kept);
-        }
-        if (!refusals.isEmpty()) {
-            throw new JobFailure(ExitCode.INPUT_REFUSED, refusals.get(0) + (refusals.size() > 1 ? " (and " + (refusals.size() - 1) + " more)" : ""));
-        }
-        if (!overThreshold.isEmpty()) {
-            throw new JobFailure(ExitCode.INPUT_REFUSED, "Input refused, reject rate over threshold: " + String.join("; ", overThreshold));
-        }
+        tables.overwrite(STAGED_FILES, StagedFile.toDataset(spark, staging.manifest).coalesce(1));
+        return staging;
+    }
 
-        MetricContext context = new MetricContext(spark, reference, options.asOf(), staged);
-        MetricState state = MetricState.of(options.asOf(), report.codeVersion, catalogue.sha256(),
-                ReferenceDataReader.sha256(landing.reference()), context.firstRecordDates());
+    /** One source's new files: staged and merged, its rejects appended, its rows reconciled and its reject rate checked. */
+    private void stageSource(Night night, Stager stager, Source source, List<LandingFile> files, List<StagedFile> previousManifest,
+            Staging staging) {
+        WarehouseTables tables = night.tables();
+        TableName stagedTable = TableName.staged(source.folder());
+        TableName rejectsTable = TableName.rejects(source.folder());
+        LOG.info("Staging {}: {} file(s)", source.folder(), files.size());
+        Stager.Previous previous = new Stager.Previous(
+                tables.exists(stagedTable) ? staged(source, tables.read(stagedTable)) : null,
+                tables.exists(rejectsTable) ? tables.read(rejectsTable) : null,
+                tables.exists(stagedTable) ? previousManifest : List.of());
+        StagingResult result = stager.stage(source, files, previous, report.runId);
+        staging.manifest.addAll(result.manifest());
+        boolean changed = result.changed() || !tables.exists(stagedTable) || !tables.exists(rejectsTable);
+        if (changed) {
+            if (result.changed() && previous.staged() != null && night.previousState().isPresent()) {
+                // One pass over the changes: for an incremental recompute, the earliest date of each metric they reach.
+                // Before release: drawn from this run's read of the files.
+                MetricEngine.DateMinima dating = night.engine().dateMinima(source, result.changes(), options.asOf());
+                ChangeSummary changes = result.summariseChanges(dating.columns());
+                dating.earliest(changes.aggregates())
+                        .forEach((metricId, date) -> staging.earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b));
+            }
+            StagedTableWriter writer = new StagedTableWriter(tables);
+            writer.writeStaged(result, stagedTable);
+            if (writer.writeRejects(result, rejectsTable) < 0) {
+                LOG.info("Rejects {}: no row added or taken away, the table stays as it was", source.folder());
+            }
+        }
+        List<FileReport> fileReports = result.fileReports();
+        result.release();
+        report.inputFiles.addAll(fileReports);
+        long read = fileReports.stream().mapToLong(FileReport::rowsRead).sum();
+        long rejected = fileReports.stream().mapToLong(FileReport::rowsRejected).sum();
+        long stagedRows = fileReports.stream().mapToLong(FileReport::rowsStaged).sum();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("files", fileReports.size());
+        summary.put("files_staged", result.filesStaged());
+        summary.put("rows_read", read);
+        summary.put("rows_staged", stagedRows);
+        summary.put("rows_rejected", rejected);
+        report.sources.put(source.folder(), summary);
+        fileReports.stream().filter(file -> file.refused() != null).forEach(file -> staging.refusals.add(file.refused()));
+        fileReports.stream().filter(file -> !file.reconciles()).forEach(file -> staging.refusals.add(
+                file.file() + ": rows read " + file.rowsRead() + " != staged " + file.rowsStaged() + " + rejected " + file.rowsRejected()));
+        // Over the rows staged or rejected this run: a duplicate file's rows were judged when it was first staged.
+        double rate = stagedRows + rejected == 0 ? 0 : (double) rejected / (stagedRows + rejected);
+        LOG.info("Staged {}: {} file(s), {} row(s) read, {} staged, {} rejected ({}%)", source.folder(), fileReports.size(), read, stagedRows,
+                rejected, String.format("%.2f", 100 * rate));
+        if (rate > options.rejectThreshold()) {
+            String worst = fileReports.stream().max(java.util.Comparator.comparingLong(FileReport::rowsRejected)).map(FileReport::file).orElse("?");
+            staging.overThreshold.add(String.format("%s: %d of %d rows rejected (%.1f%%, threshold %.1f%%), most in %s; see %s",
+                    source.folder(), rejected, stagedRows + rejected, 100 * rate, 100 * options.rejectThreshold(), worst,
+                    night.warehouse().refusedRejectsLocation(report.runId, source.folder())));
+        }
+        if (changed) {
+            staging.staged.put(source, staged(source, tables.readCommitted(stagedTable)));
+        }
+        else {
+            LOG.info("Staged {}: {}, {} stays as it was", source.folder(), fileReports.stream().anyMatch(file -> file.refused() != null)
+                    ? "nothing, as a file was refused (the run will be refused)" : "nothing new", stagedTable);
+            staging.staged.put(source, staged(source, tables.read(stagedTable)));
+        }
+    }
+
+    /** A refused run publishes nothing: its rejects are kept for the analyst, its commits undone, and it fails naming why. */
+    private void refuseIfAsked(Night night, Staging staging) {
+        if (!staging.refused()) {
+            return;
+        }
+        WarehouseTables tables = night.tables();
+        // What it read is staged by the next run that succeeds, and its report says so.
+        report.inputFiles.replaceAll(file -> file instanceof FileReport read && FileReport.STAGED.equals(read.status())
+                ? read.withStatus(FileReport.NOT_PUBLISHED) : file);
+        report.sources.values().forEach(summary -> {
+            @SuppressWarnings("unchecked") Map<String, Object> counts = (Map<String, Object>) summary;
+            Object read = counts.put("files_staged", 0L);
+            counts.put("files_not_published", read);
+        });
+        List<String> kept = tables.keepRefusedRejects(report.runId);
+        if (!tables.undoUnpublished().isEmpty() && !tables.published().isNone()) {
+            // The restores hold the published rows: published, the tables' latest versions are the published ones again.
+            // (Job 'refused', not 'repair': a run publishes once per job name, and it may have repaired an earlier run.)
+            tables.publish("refused");
+        }
+        LOG.info("Refused: the run's rejects are kept in {}; its commits are undone", kept);
+        if (!staging.refusals.isEmpty()) {
+            throw new JobFailure(ExitCode.INPUT_REFUSED, staging.refusals.get(0)
+                    + (staging.refusals.size() > 1 ? " (and " + (staging.refusals.size() - 1) + " more)" : ""));
+        }
+        throw new JobFailure(ExitCode.INPUT_REFUSED, "Input refused, reject rate over threshold: " + String.join("; ", staging.overThreshold));
+    }
+
+    /** The periods the night's changes reach recomputed, the rest carried over; metric_values, theme scores and state committed. */
+    private void computeMetrics(Night night, Staging staging) {
+        WarehouseTables tables = night.tables();
+        String runId = report.runId;
+        MetricContext context = new MetricContext(spark, night.reference(), options.asOf(), staging.staged);
+        MetricState state = MetricState.of(options.asOf(), report.codeVersion, night.catalogue().sha256(),
+                ReferenceDataReader.sha256(night.landing().reference()), context.firstRecordDates());
         RecomputePlan plan = options.recomputeAll()
                 ? RecomputePlan.full("--recompute-all")
-                : RecomputePlanner.plan(catalogue, previousState, state, earliestChanges);
+                : RecomputePlanner.plan(night.catalogue(), night.previousState(), state, staging.earliestChanges);
         report.recompute = plan.describe();
         LOG.info("Recomputing {}", report.recompute);
-        MetricEngine.Result metrics = engine.compute(context, plan, runId, LOG::info);
+        MetricEngine.Result metrics = night.engine().compute(context, plan, runId, LOG::info);
         report.metricsSkipped.putAll(metrics.skipped());
         Dataset<Row> computed = metrics.metricValues();
-        Dataset<Row> values = computed;
-        if (!plan.isFull()) {
-            // Every row the plan did not recompute is carried over, with the id of the run that computed it.
-            scala.collection.immutable.Seq<String> key = scala.jdk.javaapi.CollectionConverters.asScala(METRIC_KEY).toList();
-            Dataset<Row> previousValues = tables.read(METRIC_VALUES);
-            List<String> previousColumns = List.of(previousValues.columns());
-            Dataset<Row> carried = previousValues.join(computed.select(METRIC_KEY.stream().map(org.apache.spark.sql.functions::col)
-                    .toArray(org.apache.spark.sql.Column[]::new)), key, "left_anti");
-            // The contract's column order (the join puts the key first); a column added since those rows were
-            // published (effective_base) is null in them.
-            values = carried.select(java.util.Arrays.stream(computed.columns())
-                            .map(column -> previousColumns.contains(column) ? org.apache.spark.sql.functions.col(column)
-                                    : lit(null).cast(computed.schema().apply(column).dataType()).as(column))
-                            .toArray(org.apache.spark.sql.Column[]::new))
-                    .unionByName(computed);
-        }
+        Dataset<Row> values = plan.isFull() ? computed : withCarriedOver(tables, computed);
         // One file, sorted in its one task: a global sort first samples every metric's rows to plan its ranges.
         tables.overwrite(METRIC_VALUES, values.coalesce(1)
                 .sortWithinPartitions("metric_id", "area_level", "area_code", "period_type", "period_start"));
@@ -306,8 +335,27 @@ public final class NightlyJob {
         if (!metrics.unchanged().isEmpty()) {
             LOG.info("Carried over {} metric(s) with nothing to recompute: {}", metrics.unchanged().size(), String.join(", ", metrics.unchanged()));
         }
+    }
 
-        // Every table is committed: now, and only now, publish them all in one row of runs/published.
+    /** Every published row the plan did not recompute, with the id of the run that computed it, beside the recomputed ones. */
+    private static Dataset<Row> withCarriedOver(WarehouseTables tables, Dataset<Row> computed) {
+        scala.collection.immutable.Seq<String> key = scala.jdk.javaapi.CollectionConverters.asScala(METRIC_KEY).toList();
+        Dataset<Row> previousValues = tables.read(METRIC_VALUES);
+        List<String> previousColumns = List.of(previousValues.columns());
+        Dataset<Row> carried = previousValues.join(computed.select(METRIC_KEY.stream().map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new)), key, "left_anti");
+        // The contract's column order (the join puts the key first); a column added since those rows were
+        // published (effective_base) is null in them.
+        return carried.select(java.util.Arrays.stream(computed.columns())
+                        .map(column -> previousColumns.contains(column) ? org.apache.spark.sql.functions.col(column)
+                                : lit(null).cast(computed.schema().apply(column).dataType()).as(column))
+                        .toArray(org.apache.spark.sql.Column[]::new))
+                .unionByName(computed);
+    }
+
+    /** Every table is committed: now, and only now, publish them all in one row of runs/published. */
+    private void publish(Night night) {
+        WarehouseTables tables = night.tables();
         Map<String, Long> rowCounts = rowCounts(tables);
         Publication publication = tables.publish("nightly");
         report.publishedVersions = publication.versions();
