@@ -68,13 +68,19 @@ class PublicationTest {
                 .sorted().toList();
     }
 
+    private static final List<String> NEWER_SOURCES = List.of("patrols", "priorities", "neighbourhood-matters");
+
     @Test
     void readersFollowThePublishedRunsAndAnyPublishedRunIsReadAgainAsItWas(SparkSession spark) throws IOException {
         Path generated = dir.resolve("generated");
         LandingGenerator.generate(new GeneratorOptions(generated, 11, 0.02, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 7, 31), FileSplit.MONTH)
                 .withBadRows(false));
         Path landing = dir.resolve("landing");
-        List<Path> july = IncrementalNightlyTest.copyTree(generated, landing, file -> !file.getFileName().toString().contains("2024-07"));
+        // Publication is the same for every source: the five older ones are enough, and three fewer tables a night
+        // keep this test fast (IncrementalNightlyTest runs every source).
+        List<Path> july = IncrementalNightlyTest.copyTree(generated, landing, file -> !file.getFileName().toString().contains("2024-07")
+                && NEWER_SOURCES.stream().noneMatch(source -> file.startsWith(generated.resolve(source))));
+        july.removeIf(file -> NEWER_SOURCES.stream().anyMatch(source -> file.startsWith(generated.resolve(source))));
         Path root = dir.resolve("warehouse");
         Warehouse warehouse = new Warehouse(root);
 
