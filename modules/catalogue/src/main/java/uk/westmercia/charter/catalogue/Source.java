@@ -1,31 +1,48 @@
 package uk.westmercia.charter.catalogue;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
-/** A landing source folder, and the staged table of the same name. */
+/**
+ * A landing source folder, and the staged table of the same name: the identity of a source, and
+ * what every module needs to know of it. Staging's view of a source (its contract columns, key,
+ * derived columns and row rules) is its definition in the ingest module, one per source.
+ */
 public enum Source {
-    CRIME("crime"),
-    POLICEUK("policeuk"),
-    CONTACTS("contacts"),
-    ENGAGEMENT("engagement"),
-    SURVEY_PUBLIC("survey-public"),
-    SURVEY_PARISH("survey-parish"),
-    PATROLS("patrols"),
-    PRIORITIES("priorities"),
-    NEIGHBOURHOOD_MATTERS("neighbourhood-matters");
+    CRIME("crime", "recorded_date"),
+    POLICEUK("policeuk", "recorded_date"),
+    CONTACTS("contacts", "to_date(received_at)"),
+    ENGAGEMENT("engagement", "date"),
+    SURVEY_PUBLIC("survey-public", "interview_date"),
+    SURVEY_PARISH("survey-parish", "response_date"),
+    PATROLS("patrols", "to_date(started_at)"),
+    PRIORITIES("priorities", "event_date"),
+    NEIGHBOURHOOD_MATTERS("neighbourhood-matters", "to_date(month || '-01')");
 
     private final String folder;
+    private final String recordDate;
 
-    Source(String folder) {
-        this.folder = folder;
+    Source(String folder, String recordDate) {
+        this.folder = requireNonNull(folder, "folder is null");
+        this.recordDate = requireNonNull(recordDate, "recordDate is null");
     }
 
     /** The landing folder, staged table and rejects table name. */
     @JsonValue
     public String folder() {
         return folder;
+    }
+
+    /**
+     * The date a staged row is counted on, as a Spark SQL expression over the staged columns (contacts:
+     * the London day a contact was received). Staging files a row under its month; metrics take a
+     * source's periods from it. A catalogue metric whose {@code date} is this expression reads its rows by month.
+     */
+    public String recordDate() {
+        return recordDate;
     }
 
     public boolean isJsonLines() {

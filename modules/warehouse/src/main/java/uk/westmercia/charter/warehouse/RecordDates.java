@@ -28,20 +28,12 @@ public final class RecordDates {
     }
 
     /**
-     * {@link #recordDate} as the catalogue writes a metric's {@code date}: a metric dated by it reads
-     * no row of a month before its first date's, so it can read a staged table by {@link #RECORD_MONTH}.
+     * {@link #recordDate} as the catalogue writes a metric's {@code date} ({@link Source#recordDate}): a
+     * metric dated by it reads no row of a month before its first date's, so it can read a staged table
+     * by {@link #RECORD_MONTH}.
      */
     public static String recordDateExpression(Source source) {
-        return switch (requireNonNull(source, "source is null")) {
-            case CRIME, POLICEUK -> "recorded_date";
-            case CONTACTS -> "to_date(received_at)";
-            case ENGAGEMENT -> "date";
-            case SURVEY_PUBLIC -> "interview_date";
-            case SURVEY_PARISH -> "response_date";
-            case PATROLS -> "to_date(started_at)";
-            case PRIORITIES -> "event_date";
-            case NEIGHBOURHOOD_MATTERS -> "to_date(month || '-01')";
-        };
+        return requireNonNull(source, "source is null").recordDate();
     }
 
     /** {@link #RECORD_MONTH} of a row in the staged schema. */
