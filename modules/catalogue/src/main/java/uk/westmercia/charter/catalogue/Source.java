@@ -45,10 +45,6 @@ public enum Source {
         return recordDate;
     }
 
-    public boolean isJsonLines() {
-        return this == ENGAGEMENT;
-    }
-
     @JsonCreator
     public static Source fromFolder(String folder) {
         return Arrays.stream(values()).filter(source -> source.folder.equals(folder)).findFirst()

@@ -34,6 +34,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.commons.io.output.NullOutputStream;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.ingest.sources.RowVersion;
+import uk.westmercia.charter.ingest.sources.SourceDefinition;
+import uk.westmercia.charter.ingest.sources.SourceDefinitions;
+import uk.westmercia.charter.ingest.sources.SourceFormat;
 import uk.westmercia.charter.landing.CellText;
 import uk.westmercia.charter.landing.LandingFiles;
 import uk.westmercia.charter.landing.NotUtf8Exception;
@@ -49,11 +53,11 @@ public final class FileReader {
     /** The landing format, but blank lines come through as records so line numbers stay exact; they are then skipped. */
     private static final CSVFormat CSV = LandingFiles.CSV.builder().setIgnoreEmptyLines(false).get();
 
-    private final Source source;
+    private final SourceDefinition definition;
     private final RowValidator validator;
 
     public FileReader(Source source, RowValidator validator) {
-        this.source = requireNonNull(source, "source is null");
+        this.definition = SourceDefinitions.of(requireNonNull(source, "source is null"));
         this.validator = requireNonNull(validator, "validator is null");
     }
 
@@ -71,7 +75,7 @@ public final class FileReader {
         Optional<LocalDate> fileDate = FileNames.extractDate(fileName);
         try (InputStream hashed = new DigestInputStream(raw, digest);
                 Reader text = LandingFiles.openText(CloseShieldInputStream.wrap(hashed), fileName)) {
-            Counts counts = source.isJsonLines()
+            Counts counts = definition.format() == SourceFormat.JSON_LINES
                     ? readJsonLines(text, fileDate, sink)
                     : readCsv(fileName, text, fileDate, sink);
             return new FileSummary(drain(hashed, digest), counts.rows(), counts.unknownFields(), counts.refusal());
@@ -107,7 +111,7 @@ public final class FileReader {
     private long position;
 
     private String where() {
-        return position == 0 ? "" : (source.isJsonLines() ? " record " : " line ") + position;
+        return position == 0 ? "" : (definition.format() == SourceFormat.JSON_LINES ? " record " : " line ") + position;
     }
 
     private Counts readCsv(String fileName, Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
@@ -134,17 +138,18 @@ public final class FileReader {
             for (int i = 0; i < names.size(); i++) {
                 header.putIfAbsent(LandingFiles.normaliseHeader(names.get(i)), i);
             }
-            List<String> missing = SourceSchemas.headerColumns(source).stream()
+            List<String> missing = definition.headerColumns().stream()
                     .filter(name -> !header.containsKey(name.toLowerCase(Locale.ROOT)))
                     .toList();
             if (!missing.isEmpty()) {
                 return Counts.refused(fileName + ": file refused, header lacks required column(s) " + String.join(", ", missing));
             }
-            if (source == Source.CRIME && fileDate.isEmpty() && !header.containsKey("extracted_at")) {
-                return Counts.refused(fileName + ": file refused, header lacks column extracted_at and the file name carries no extract date"
-                        + " (yyyy-MM-dd or yyyyMMdd), so its rows have no version");
+            Optional<RowVersion> version = definition.version();
+            if (version.isPresent() && fileDate.isEmpty() && !header.containsKey(version.get().extractColumn())) {
+                return Counts.refused(fileName + ": file refused, header lacks column " + version.get().extractColumn()
+                        + " and the file name carries no extract date (yyyy-MM-dd or yyyyMMdd), so its rows have no version");
             }
-            KeyTracker keys = new KeyTracker(SourceSchemas.keyColumns(source));
+            KeyTracker keys = new KeyTracker(definition.keyColumns());
             long rows = 0;
             long previousLine = parser.getCurrentLineNumber();
             Iterator<CSVRecord> records = parser.iterator();
@@ -189,9 +194,9 @@ public final class FileReader {
 
     private Counts readJsonLines(Reader text, Optional<LocalDate> fileDate, RowSink sink) throws IOException {
         BufferedReader lines = new BufferedReader(text, 1 << 16);
-        KeyTracker keys = new KeyTracker(SourceSchemas.keyColumns(source));
+        KeyTracker keys = new KeyTracker(definition.keyColumns());
         Set<String> known = new LinkedHashSet<>();
-        SourceSchemas.columns(source).forEach(column -> known.add(column.name()));
+        definition.columns().forEach(column -> known.add(column.name()));
         long rows = 0;
         long unknownFields = 0;
         long number = 0;

@@ -1,20 +1,19 @@
 package uk.westmercia.charter.ingest;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.ingest.sources.SourceDefinitions;
 import uk.westmercia.charter.warehouse.RecordDates;
 
 /**
  * The columns of {@code staged/<source>/}: the contract's typed columns, those derived at ingest
- * (the LPA and SNT of a row, the version time of a crime), then where the row came from. The table
+ * (the LPA and SNT of a row, the version time of a crime), as the source's definition gives them
+ * ({@link uk.westmercia.charter.ingest.sources.SourceDefinition#stagedColumns}), then where the row came from. The table
  * is partitioned by {@link #RECORD_MONTH}, so readers also get that column, last.
  */
 public final class StagedSchemas {
@@ -49,33 +48,11 @@ public final class StagedSchemas {
         return schema(source).add(DataTypes.createStructField(RECORD_MONTH, DataTypes.StringType, true));
     }
 
-    /** The fields a validated row carries, in the order {@link RowValidator} produces them. */
+    /** The fields a validated row carries, in the order {@link RowValidator} produces them: its definition's staged columns. */
     public static List<StructField> validatedFields(Source source) {
-        List<StructField> fields = new ArrayList<>();
-        if (source == Source.POLICEUK) {
-            for (String name : List.of("crime_ref", "recorded_date", "category", "lpa_code", "district", "lsoa_code", "location_id", "placement")) {
-                fields.add(DataTypes.createStructField(name, name.equals("recorded_date") ? DataTypes.DateType : DataTypes.StringType, true));
-            }
-            return fields;
-        }
-        for (ColumnSpec column : SourceSchemas.columns(source)) {
-            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), !column.required() && column.defaultValue() == null));
-        }
-        switch (source) {
-            case CRIME -> {
-                fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, false));
-                fields.add(DataTypes.createStructField("version_at", DataTypes.TimestampType, false));
-            }
-            case PATROLS, PRIORITIES, NEIGHBOURHOOD_MATTERS -> fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, false));
-            case CONTACTS, SURVEY_PUBLIC -> fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, true));
-            case SURVEY_PARISH -> {
-                fields.add(DataTypes.createStructField("snt_code", DataTypes.StringType, false));
-                fields.add(DataTypes.createStructField("lpa_code", DataTypes.StringType, false));
-            }
-            default -> {
-            }
-        }
-        return fields;
+        return SourceDefinitions.of(source).stagedColumns().stream()
+                .map(column -> DataTypes.createStructField(column.name(), sparkType(column.type()), column.nullable()))
+                .toList();
     }
 
     public static List<String> columnNames(Source source) {

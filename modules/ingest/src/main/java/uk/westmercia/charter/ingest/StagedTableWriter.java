@@ -9,12 +9,15 @@ import static uk.westmercia.charter.ingest.StagedSchemas.SOURCE_LINE;
 
 import io.delta.tables.DeltaMergeBuilder;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.ingest.sources.RowVersion;
+import uk.westmercia.charter.ingest.sources.SourceDefinitions;
 import uk.westmercia.charter.warehouse.RecordDates;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.WarehouseTables;
@@ -22,8 +25,9 @@ import uk.westmercia.charter.warehouse.WarehouseTables;
 /**
  * Commits a source's staged and rejects tables, Delta tables partitioned by
  * {@link StagedSchemas#RECORD_MONTH}. A first staging writes the table whole; later nights MERGE
- * the night's rows in by key, the newer row winning as {@link Stager#newestPerKey} decides (crime by
- * {@code version_at}, others by file order), and delete the rows of files whose content changed.
+ * the night's rows in by key, the newer row winning as {@link Stager#newestPerKey} decides (by the
+ * source's {@linkplain uk.westmercia.charter.ingest.sources.RowVersion version} where it has one, crime's
+ * {@code version_at}, else by file order), and delete the rows of files whose content changed.
  * Delta rewrites only the files holding a matched row, so a night costs what its new data costs.
  */
 public final class StagedTableWriter {
@@ -48,7 +52,7 @@ public final class StagedTableWriter {
         List<String> replaced = result.replacedFiles();
         String replacedCondition = replaced.isEmpty() ? null
                 : "t." + SOURCE_FILE + " IN (" + replaced.stream().map(StagedTableWriter::quote).collect(Collectors.joining(", ")) + ")";
-        List<String> key = SourceSchemas.keyColumns(source);
+        List<String> key = SourceDefinitions.of(source).keyColumns();
         long version = tables.commit(table, delta -> {
             DeltaMergeBuilder merge;
             if (key.isEmpty()) {
@@ -89,12 +93,14 @@ public final class StagedTableWriter {
     static String newer(Source source) {
         String byFile = "(s." + FILE_ORDER + " > t." + FILE_ORDER + " OR (s." + FILE_ORDER + " <=> t." + FILE_ORDER + " AND s." + SOURCE_LINE
                 + " > t." + SOURCE_LINE + "))";
-        if (source != Source.CRIME) {
+        Optional<RowVersion> version = SourceDefinitions.of(source).version();
+        if (version.isEmpty()) {
             return byFile;
         }
         // Descending with nulls last: a version time beats none.
-        return "(s.version_at > t.version_at OR (s.version_at IS NOT NULL AND t.version_at IS NULL) OR (s.version_at <=> t.version_at AND "
-                + byFile + "))";
+        String column = version.get().versionColumn();
+        return "(s." + column + " > t." + column + " OR (s." + column + " IS NOT NULL AND t." + column + " IS NULL) OR (s." + column + " <=> t." + column
+                + " AND " + byFile + "))";
     }
 
     private static String quote(String value) {

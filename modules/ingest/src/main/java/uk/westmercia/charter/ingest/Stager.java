@@ -45,6 +45,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.ingest.sources.SourceDefinition;
+import uk.westmercia.charter.ingest.sources.SourceDefinitions;
 import uk.westmercia.charter.landing.LandingFiles;
 
 /**
@@ -96,7 +98,7 @@ public final class Stager {
      */
     public static Listing landingFiles(Configuration configuration, String landing, Source source) {
         org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(landing.endsWith("/") ? landing + source.folder() : landing + "/" + source.folder());
-        String extension = source.isJsonLines() ? ".jsonl" : ".csv";
+        String extension = SourceDefinitions.of(source).format().extension();
         List<LandingFile> files = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         List<String> links = new ArrayList<>();
@@ -265,6 +267,8 @@ public final class Stager {
                         "_no_location", "_out_of_force", "_key_min", "_key_max")
                 .collectAsList());
         fileRows.sort(Comparator.comparing(row -> row.getString(0)));
+        // Where rows may lie outside the force or nowhere (police.uk), the file report counts them.
+        boolean placed = SourceDefinitions.of(source).placementColumn().isPresent();
         for (Row row : fileRows) {
             String name = row.getString(0);
             String checksum = row.getString(1);
@@ -273,8 +277,8 @@ public final class Stager {
             long size = stats.get(name)[0];
             long modified = stats.get(name)[1];
             StagedFile prior = priorByName.get(name);
-            Long noLocation = source == Source.POLICEUK ? fileCounts[2] : null;
-            Long outOfForce = source == Source.POLICEUK ? fileCounts[3] : null;
+            Long noLocation = placed ? fileCounts[2] : null;
+            Long outOfForce = placed ? fileCounts[3] : null;
             if (row.getString(4) != null) {
                 reports.add(new FileReport(source.folder(), name, checksum, size, FileReport.REFUSED, read, 0, 0, 0, 0, null, null, null, row.getString(4)));
                 if (prior != null) {
@@ -340,7 +344,7 @@ public final class Stager {
                 kept = earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray()).unary_$bang());
                 changes = changes.unionByName(earlier.filter(col(StagedSchemas.SOURCE_FILE).isin(replaced.toArray())));
             }
-            List<String> keyColumns = SourceSchemas.keyColumns(source);
+            List<String> keyColumns = SourceDefinitions.of(source).keyColumns();
             if (!keyColumns.isEmpty() && keyMin != null) {
                 // The range is of the first key column: a restated row has the same value there.
                 String key = keyColumns.get(0);
@@ -364,15 +368,19 @@ public final class Stager {
                 previous.staged() != null, previous.rejects() != null && freshRejects == 0 && replaced.isEmpty());
     }
 
-    /** Across files the newer row replaces the older: crime by extracted_at, others by file order. */
+    /**
+     * Across files the newer row replaces the older: by the source's version where it has one (crime's
+     * extract time), then by file order.
+     */
     static Dataset<Row> newestPerKey(Source source, Dataset<Row> staged) {
-        List<String> key = SourceSchemas.keyColumns(source);
+        SourceDefinition definition = SourceDefinitions.of(source);
+        List<String> key = definition.keyColumns();
         if (key.isEmpty()) {
             return staged;
         }
-        Column[] order = source == Source.CRIME
-                ? new Column[] {desc("version_at"), desc(StagedSchemas.FILE_ORDER), desc(StagedSchemas.SOURCE_LINE)}
-                : new Column[] {desc(StagedSchemas.FILE_ORDER), desc(StagedSchemas.SOURCE_LINE)};
+        Column[] order = definition.version()
+                .map(version -> new Column[] {desc(version.versionColumn()), desc(StagedSchemas.FILE_ORDER), desc(StagedSchemas.SOURCE_LINE)})
+                .orElse(new Column[] {desc(StagedSchemas.FILE_ORDER), desc(StagedSchemas.SOURCE_LINE)});
         return staged.withColumn("_newest", row_number().over(Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).orderBy(order)))
                 .filter(col("_newest").equalTo(1))
                 .drop("_newest");
@@ -385,8 +393,9 @@ public final class Stager {
     private static Iterator<Row> readFiles(Source source, RowValidator validator, int width, int total, Iterator<String> numberedUris) {
         Configuration configuration = new Configuration();
         FileReader reader = new FileReader(source, validator);
-        int placement = source == Source.POLICEUK ? StagedSchemas.columnNames(source).indexOf("placement") : -1;
-        List<String> keyColumns = SourceSchemas.keyColumns(source);
+        SourceDefinition definition = SourceDefinitions.of(source);
+        int placement = definition.placementColumn().map(StagedSchemas.columnNames(source)::indexOf).orElse(-1);
+        List<String> keyColumns = definition.keyColumns();
         int key = keyColumns.isEmpty() ? -1 : StagedSchemas.columnNames(source).indexOf(keyColumns.get(0));
         // Progress while the files are read: every file of a small night, every 5% of a large first load.
         int step = Math.max(1, total / 20);
@@ -425,8 +434,8 @@ public final class Stager {
                         if (outcome instanceof RowOutcome.Staged staged) {
                             counts[0]++;
                             Object where = placement < 0 ? null : staged.values()[placement];
-                            counts[2] += "no_location".equals(where) ? 1 : 0;
-                            counts[3] += "out_of_force".equals(where) ? 1 : 0;
+                            counts[2] += SourceDefinition.NO_LOCATION.equals(where) ? 1 : 0;
+                            counts[3] += SourceDefinition.OUT_OF_FORCE.equals(where) ? 1 : 0;
                             if (key >= 0 && staged.values()[key] instanceof String value) {
                                 keys[0] = least(keys[0], value);
                                 keys[1] = greatest(keys[1], value);

@@ -16,6 +16,9 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.westmercia.charter.catalogue.Source;
+import uk.westmercia.charter.ingest.sources.SourceDefinition;
+import uk.westmercia.charter.ingest.sources.SourceDefinitions;
+import uk.westmercia.charter.ingest.sources.SourceFormat;
 import uk.westmercia.charter.testing.SharedSparkSession;
 import uk.westmercia.charter.warehouse.RecordDates;
 
@@ -167,9 +170,11 @@ class SourceShapesTest {
     void headersKeysFormatsAndRecordDatesAreAsTheContractHasThem() {
         for (Source source : Source.values()) {
             Shape shape = SHAPES.get(source);
-            assertThat(source.isJsonLines()).as(source + " JSON Lines").isEqualTo(shape.jsonLines());
-            assertThat(SourceSchemas.headerColumns(source)).as(source + " header").isEqualTo(shape.header());
-            assertThat(SourceSchemas.keyColumns(source)).as(source + " key").isEqualTo(shape.key());
+            SourceDefinition definition = SourceDefinitions.of(source);
+            assertThat(definition.format() == SourceFormat.JSON_LINES).as(source + " JSON Lines").isEqualTo(shape.jsonLines());
+            assertThat(definition.headerColumns()).as(source + " header").isEqualTo(shape.header());
+            assertThat(definition.keyColumns()).as(source + " key").isEqualTo(shape.key());
+            assertThat(definition.recordDate()).as(source + " record date").isEqualTo(shape.recordDate());
             assertThat(RecordDates.recordDateExpression(source)).as(source + " record date").isEqualTo(shape.recordDate());
         }
     }
@@ -185,6 +190,7 @@ class SourceShapesTest {
             table.add(field(StagedSchemas.FILE_ORDER, STRING, false));
             assertThat(Arrays.asList(StagedSchemas.schema(source).fields())).as(source + " staged table").isEqualTo(table);
             assertThat(StagedSchemas.columnNames(source)).isEqualTo(staged.stream().map(StructField::name).toList());
+            assertThat(SourceDefinitions.of(source).stagedColumnNames()).isEqualTo(staged.stream().map(StructField::name).toList());
         }
     }
 
