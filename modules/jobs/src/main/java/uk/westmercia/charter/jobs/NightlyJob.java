@@ -30,6 +30,7 @@ import uk.westmercia.charter.ingest.StagedSchemas;
 import uk.westmercia.charter.ingest.StagedTableWriter;
 import uk.westmercia.charter.ingest.Stager;
 import uk.westmercia.charter.ingest.StagingResult;
+import uk.westmercia.charter.ingest.sources.SourceDefinitions;
 import uk.westmercia.charter.landing.InputRefusedException;
 import uk.westmercia.charter.metrics.MetricContext;
 import uk.westmercia.charter.metrics.MetricEngine;
@@ -171,12 +172,14 @@ public final class NightlyJob {
     /** Every source in turn: its new files staged (or its earlier staged table kept), and the manifest of staged files committed. */
     private Staging stageSources(Night night) {
         WarehouseTables tables = night.tables();
-        Stager stager = new Stager(spark, ReferenceLookup.of(night.reference()), new Pseudonymiser(options.key().key()));
+        ReferenceLookup lookup = ReferenceLookup.of(night.reference());
+        Stager stager = new Stager(spark, lookup, new Pseudonymiser(options.key().key()));
         Staging staging = new Staging();
         // Incremental staging: the manifest of files staged by earlier runs (staged/_files).
         List<StagedFile> previousManifest = tables.exists(STAGED_FILES)
                 ? StagedFile.fromDataset(tables.read(STAGED_FILES))
                 : List.of();
+        // In declaration order: a source that stands in for another (police.uk for crime) comes after it.
         for (Source source : Source.values()) {
             Stager.Listing listing = night.landing().files(source);
             for (String folder : listing.skippedFolders()) {
@@ -188,9 +191,11 @@ public final class NightlyJob {
             staging.refusals.addAll(listing.refusedLinks());
             List<LandingFile> files = listing.files();
             TableName stagedTable = TableName.staged(source.folder());
+            // A landing uses one crime source: with the force's own, police.uk's stand-in rows are not read.
+            Optional<Source> displacedBy = source.standsInFor().filter(staging.staged::containsKey);
             if (files.isEmpty()) {
                 previousManifest.stream().filter(file -> file.source().equals(source.folder())).forEach(staging.manifest::add);
-                if (tables.exists(stagedTable) && !(source == Source.POLICEUK && staging.staged.containsKey(Source.CRIME))) {
+                if (tables.exists(stagedTable) && displacedBy.isEmpty()) {
                     // Staged by earlier runs; the landing no longer holds its files.
                     staging.staged.put(source, staged(source, tables.read(stagedTable)));
                     continue;
@@ -198,16 +203,16 @@ public final class NightlyJob {
                 report.absentSources.add(source.folder());
                 continue;
             }
-            if (source == Source.POLICEUK && staging.staged.containsKey(Source.CRIME)) {
-                String note = "policeuk files ignored: the landing has crime/ extracts, and a landing uses one crime source";
+            if (displacedBy.isPresent()) {
+                String note = source.folder() + " files ignored: the landing has " + displacedBy.get().folder() + "/ extracts, and a landing uses one "
+                        + displacedBy.get().folder() + " source";
                 LOG.info(note);
                 report.warnings.add(note);
                 continue;
             }
-            if (source == Source.POLICEUK && night.reference().districts().isEmpty()) {
-                // Without it every police.uk row would be staged as out of force, silently.
-                throw new InputRefusedException("Cannot stage policeuk: reference/districts.csv is missing from the landing folder, "
-                        + "and police.uk rows are placed in LPAs through it");
+            Optional<String> missingReference = SourceDefinitions.of(source).missingReference(lookup);
+            if (missingReference.isPresent()) {
+                throw new InputRefusedException("Cannot stage " + source.folder() + ": " + missingReference.get());
             }
             stageSource(night, stager, source, files, previousManifest, staging);
         }

@@ -148,7 +148,7 @@ public final class MetricContext {
 
     /** The harm weight of each crime's category as {@code harm_weight}, where the landing has harm-weights.csv. */
     private Dataset<Row> withHarmWeights(Source source, Dataset<Row> rows) {
-        if ((source != Source.CRIME && source != Source.POLICEUK) || reference.harmWeights().isEmpty()) {
+        if (!source.isOrStandsInFor(Source.CRIME) || reference.harmWeights().isEmpty()) {
             return rows;
         }
         return rows.join(broadcast(harmWeights()), rows.col("category").equalTo(col("harm_category")), "left").drop("harm_category");
@@ -182,12 +182,17 @@ public final class MetricContext {
         return effectiveSource(metric.source());
     }
 
-    /** The source read for rows of {@code named}: police.uk rows stand for crime where the landing has no force extract. */
+    /**
+     * The source read for rows of {@code named}: its own, or where the warehouse has none, those of a
+     * source that stands in for it (police.uk rows for crime where the landing has no force extract).
+     */
     public Optional<Source> effectiveSource(Source named) {
-        if (named == Source.CRIME && !inputs.containsKey(Source.CRIME) && inputs.containsKey(Source.POLICEUK)) {
-            return Optional.of(Source.POLICEUK);
+        if (inputs.containsKey(named)) {
+            return Optional.of(named);
         }
-        return inputs.containsKey(named) ? Optional.of(named) : Optional.empty();
+        return Arrays.stream(Source.values())
+                .filter(source -> source.standsInFor().equals(Optional.of(named)) && inputs.containsKey(source))
+                .findFirst();
     }
 
     public Dataset<Row> input(Source source) {

@@ -185,12 +185,12 @@ public final class MetricEngine {
         Map<String, Boolean> resolved = new HashMap<>();
         Map<String, List<String>> metricsByExpression = new LinkedHashMap<>();
         for (MetricDefinition metric : catalogue.metrics()) {
-            boolean reads = metric.source() == source || (source == Source.POLICEUK && metric.source() == Source.CRIME);
+            boolean reads = source.isOrStandsInFor(metric.source());
             String date = metric.parameters().string("date");
             if (!reads && metric.kind() == MetricKind.HOTSPOT_DOSAGE) {
                 // Hotspots are chosen from crime: a crime changed on day d moves the periods of the year after it.
                 Source crime = Source.fromFolder(metric.parameters().string(HotspotDosage.HOTSPOT_SOURCE));
-                reads = crime == source || (source == Source.POLICEUK && crime == Source.CRIME);
+                reads = source.isOrStandsInFor(crime);
                 date = metric.parameters().string(HotspotDosage.HOTSPOT_DATE);
             }
             if (reads && resolved.computeIfAbsent(date, expression -> resolves(columns, expression))) {

@@ -20,7 +20,8 @@ import uk.westmercia.charter.reference.CrimeCategories;
  * {@code policeuk/*.csv}, data.police.uk's published street-level files (data contract, section 2),
  * whose header the contract fixes exactly. Validated apart, on its cells: the month stands for the
  * recorded date, the LSOA name's district gives the LPA, and rows with no location or outside the
- * force are staged without an LPA (force figures only). Its rows have no key (ASB rows have no crime id).
+ * force are staged without an LPA (force figures only), so it cannot be staged without the districts.
+ * Its rows have no key (ASB rows have no crime id). It stands in for crime ({@link Source#standsInFor}).
  */
 public final class PoliceUkSource {
     public static final SourceDefinition DEFINITION = SourceDefinition.builder(Source.POLICEUK)
@@ -48,6 +49,8 @@ public final class PoliceUkSource {
                     StagedColumn.nullable("location_id", STRING),
                     StagedColumn.nullable("placement", STRING))
             .placedBy("placement")
+            .needs(reference -> !reference.lpaByDistrict().isEmpty(),
+                    "reference/districts.csv is missing from the landing folder, and police.uk rows are placed in LPAs through it")
             .rulesOnCells(PoliceUkSource::check)
             .build();
 

@@ -10,14 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.ingest.ColumnSpec;
 import uk.westmercia.charter.ingest.ColumnType;
+import uk.westmercia.charter.ingest.ReferenceLookup;
 
 /**
  * What one landing source is to staging, in one place: its folder and format, its contract columns,
- * the header a file must carry, its key, its record date, the columns it derives at ingest and the
- * row rules that derive them or reject the row. The stager, file reader, validator and staged-table
+ * the header a file must carry, its key, its record date, the columns it derives at ingest, the
+ * reference data it needs, and the row rules that derive those columns or reject the row. What other
+ * modules need of a source too (its record date, the source it stands in for) is on {@link Source}. The stager, file reader, validator and staged-table
  * writer ask a source's definition ({@link SourceDefinitions#of}) rather than switching on the source.
  *
  * <p>A staged table's columns are the contract's, in the contract's order, then the derived ones; for
@@ -40,6 +43,7 @@ public final class SourceDefinition {
     private final List<StagedColumn> derivedColumns;
     private final RowVersion version;
     private final String placementColumn;
+    private final ReferenceNeed referenceNeed;
     private final RowRules rules;
     private final List<StagedColumn> stagedColumns;
     private final Map<String, Integer> columnIndex;
@@ -53,6 +57,7 @@ public final class SourceDefinition {
         this.derivedColumns = List.copyOf(builder.derivedColumns);
         this.version = builder.version;
         this.placementColumn = builder.placementColumn;
+        this.referenceNeed = builder.referenceNeed;
         this.rules = builder.rules;
         if (rules == null) {
             throw invalid("it has no row rules");
@@ -176,6 +181,16 @@ public final class SourceDefinition {
         return Optional.ofNullable(placementColumn);
     }
 
+    /**
+     * Why the source cannot be staged with this reference data, if it cannot: reference data its rows
+     * are placed through is missing (police.uk's districts), and every row would be staged as out of
+     * force, silently. The run is refused instead.
+     */
+    public Optional<String> missingReference(ReferenceLookup reference) {
+        requireNonNull(reference, "reference is null");
+        return referenceNeed == null || referenceNeed.present().test(reference) ? Optional.empty() : Optional.of(referenceNeed.otherwise());
+    }
+
     public RowRules rules() {
         return rules;
     }
@@ -194,6 +209,14 @@ public final class SourceDefinition {
         return index;
     }
 
+    /** Reference data a source cannot be staged without. */
+    private record ReferenceNeed(Predicate<ReferenceLookup> present, String otherwise) {
+        private ReferenceNeed {
+            requireNonNull(present, "present is null");
+            requireNonNull(otherwise, "otherwise is null");
+        }
+    }
+
     @Override
     public String toString() {
         return "SourceDefinition[" + source.folder() + "]";
@@ -209,6 +232,7 @@ public final class SourceDefinition {
         private List<StagedColumn> derivedColumns = List.of();
         private RowVersion version;
         private String placementColumn;
+        private ReferenceNeed referenceNeed;
         private RowRules rules;
 
         private Builder(Source source) {
@@ -248,6 +272,12 @@ public final class SourceDefinition {
 
         public Builder placedBy(String column) {
             this.placementColumn = requireNonNull(column, "column is null");
+            return this;
+        }
+
+        /** The source cannot be staged unless {@code present} holds of the reference data; {@code otherwise} says why. */
+        public Builder needs(Predicate<ReferenceLookup> present, String otherwise) {
+            this.referenceNeed = new ReferenceNeed(present, otherwise);
             return this;
         }
 

@@ -94,6 +94,17 @@ class SourceDefinitionsTest {
     }
 
     @Test
+    void policeUkAloneCannotBeStagedWithoutTheDistricts() {
+        ReferenceLookup noDistricts = new ReferenceLookup(REFERENCE.lpaBySnt(), REFERENCE.sntByParish(), Map.of());
+        for (Source source : Source.values()) {
+            assertThat(SourceDefinitions.of(source).missingReference(REFERENCE)).as(source.folder()).isEmpty();
+            assertThat(SourceDefinitions.of(source).missingReference(noDistricts)).as(source.folder()).isEqualTo(source == Source.POLICEUK
+                    ? Optional.of("reference/districts.csv is missing from the landing folder, and police.uk rows are placed in LPAs through it")
+                    : Optional.empty());
+        }
+    }
+
+    @Test
     void aDefinitionIsRefusedWhenItsPartsDoNotAgree() {
         assertThatThrownBy(() -> base().key("nope").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Cannot define source crime: key column nope is not a contract column");
