@@ -41,9 +41,9 @@ public record MetricDefinition(
         }
     }
 
-    /** Survey figures are the ones that get {@code low_base}. */
+    /** Survey figures are the ones that get {@code low_base} ({@link Source#isSurvey}). */
     public boolean isSurvey() {
-        return source == Source.SURVEY_PUBLIC || source == Source.SURVEY_PARISH;
+        return source.isSurvey();
     }
 
     /** Metrics of a crime source read {@code policeuk} staged rows when a landing has no force extract. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What every module knows of a source: its folder, record date and the source it stands in for. */
+/** What every module knows of a source: its folder, record date, the rows metrics count and what sets it apart. */
 class SourceTest {
     @Test
     void policeUkAloneStandsInAndForCrime() {
@@ -18,6 +18,23 @@ class SourceTest {
         assertThat(Source.POLICEUK.isOrStandsInFor(Source.POLICEUK)).isTrue();
         assertThat(Source.CRIME.isOrStandsInFor(Source.POLICEUK)).isFalse();
         assertThat(Source.CONTACTS.isOrStandsInFor(Source.CRIME)).isFalse();
+    }
+
+    @Test
+    void metricsCountRecordedCrimesOnlyAndEveryOtherSourcesRows() {
+        for (Source source : Source.values()) {
+            assertThat(source.countedRows()).as(source.folder())
+                    .isEqualTo(source == Source.CRIME ? Optional.of("status = 'recorded'") : Optional.empty());
+        }
+    }
+
+    @Test
+    void theSurveysAreTheSurveysAndPoliceUkAloneIsPlacedByDistrictAndDatedByMonth() {
+        for (Source source : Source.values()) {
+            assertThat(source.isSurvey()).as(source.folder()).isEqualTo(source == Source.SURVEY_PUBLIC || source == Source.SURVEY_PARISH);
+            assertThat(source.placedByDistrict()).as(source.folder()).isEqualTo(source == Source.POLICEUK);
+            assertThat(source.datedByMonth()).as(source.folder()).isEqualTo(source == Source.POLICEUK);
+        }
     }
 
     @Test

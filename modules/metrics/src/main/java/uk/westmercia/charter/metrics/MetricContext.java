@@ -364,11 +364,11 @@ public final class MetricContext {
     List<Row> gridRows(MetricDefinition metric, Source source, Object... leading) {
         List<Row> rows = new ArrayList<>();
         for (AreaLevel level : metric.areaLevels()) {
-            if (level == AreaLevel.SNT && source == Source.POLICEUK) {
+            if (level == AreaLevel.SNT && source.placedByDistrict()) {
                 continue;
             }
             for (String area : reference.areaCodes(level)) {
-                double population = source == Source.POLICEUK
+                double population = source.placedByDistrict()
                         ? reference.districtPopulation(level, area)
                         : reference.population(level, area);
                 for (PeriodType type : metric.periodTypes()) {
@@ -497,9 +497,9 @@ public final class MetricContext {
                         org.apache.spark.sql.functions.when(last, col("_record_date")).as("last")));
     }
 
-    /** The rows metrics read: recorded crimes only (cancelled count nowhere), each with its record date. */
+    /** The rows metrics read: those the source counts ({@link Source#countedRows}: recorded crimes only, cancelled count nowhere), each with its record date. */
     private static Dataset<Row> currentRows(Source source, Dataset<Row> staged) {
-        Dataset<Row> rows = source == Source.CRIME ? staged.filter(col("status").equalTo("recorded")) : staged;
+        Dataset<Row> rows = source.countedRows().map(condition -> staged.filter(expr(condition))).orElse(staged);
         return rows.withColumn("_record_date", RecordDates.recordDate(source));
     }
 }

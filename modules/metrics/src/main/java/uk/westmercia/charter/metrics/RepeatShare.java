@@ -49,7 +49,7 @@ final class RepeatShare implements BatchedKind {
      * window, one shuffle and one sort of their crimes.
      */
     static List<Object> window(MetricDefinition metric, Source source) {
-        long length = source == Source.POLICEUK ? windowMonthsPoliceUk(metric) : (long) metric.parameters().number("window_days");
+        long length = source.datedByMonth() ? windowMonthsPoliceUk(metric) : (long) metric.parameters().number("window_days");
         return List.of(source, metric.parameters().string("key"), metric.parameters().string("date"), length, metric.periodTypes());
     }
 
@@ -90,7 +90,7 @@ final class RepeatShare implements BatchedKind {
 
     /** Recomputing periods from {@code windowStart} on, an older crime matters only inside a recomputed crime's window. */
     static LocalDate earliestNeeded(MetricDefinition metric, Source source, LocalDate windowStart) {
-        return source == Source.POLICEUK
+        return source.datedByMonth()
                 ? windowStart.withDayOfMonth(1).minusMonths(windowMonthsPoliceUk(metric))
                 : windowStart.minusDays((long) metric.parameters().number("window_days"));
     }
@@ -103,7 +103,7 @@ final class RepeatShare implements BatchedKind {
     static Column repeatFlag(MetricDefinition metric, Source source, String key, Column date, Column counted) {
         Column position;
         long window;
-        if (source == Source.POLICEUK) {
+        if (source.datedByMonth()) {
             position = year(date).multiply(12).plus(month(date)).cast(DataTypes.LongType);
             window = windowMonthsPoliceUk(metric) - 1;
         }
