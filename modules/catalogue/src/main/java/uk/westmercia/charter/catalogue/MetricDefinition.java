@@ -45,9 +45,4 @@ public record MetricDefinition(
     public boolean isSurvey() {
         return source.isSurvey();
     }
-
-    /** Metrics of a crime source read {@code policeuk} staged rows when a landing has no force extract. */
-    public boolean usesCrime() {
-        return source == Source.CRIME;
-    }
 }
