@@ -17,11 +17,12 @@ import uk.westmercia.charter.ingest.ColumnType;
 import uk.westmercia.charter.ingest.ReferenceLookup;
 
 /**
- * What one landing source is to staging, in one place: its folder and format, its contract columns,
- * the header a file must carry, its key, its record date, the columns it derives at ingest, the
- * reference data it needs, and the row rules that derive those columns or reject the row. What other
- * modules need of a source too (its record date, the source it stands in for) is on {@link Source}. The stager, file reader, validator and staged-table
- * writer ask a source's definition ({@link SourceDefinitions#of}) rather than switching on the source.
+ * What one landing source is to staging, in one place: its format, its contract columns, the header a
+ * file must carry, its key, the columns it derives at ingest, the reference data it needs, and the row
+ * rules that derive those columns or reject the row. The stager, file reader, validator and
+ * staged-table writer ask a source's definition ({@link SourceDefinitions#of}) rather than switching on
+ * the source. What the other modules need of a source too (its folder, its record date, the rows
+ * metrics count, the source it stands in for) is on {@link Source}, which a definition names.
  *
  * <p>A staged table's columns are the contract's, in the contract's order, then the derived ones; for
  * a source whose rules read the cells themselves ({@link RowRules.OnCells}, data.police.uk), the
