@@ -7,24 +7,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import uk.westmercia.charter.generator.FileSplit;
 import uk.westmercia.charter.generator.GeneratorOptions;
 import uk.westmercia.charter.generator.LandingGenerator;
 
 /**
- * jobs/bench: --repeats pairs of a full nightly and an incremental nightly after one more day (on a copy of that
- * full nightly's warehouse), quarterly scorecard, and a DuckDB cross-check of six headline metrics; appends the
- * results to BENCHMARKS.md.
+ * jobs/bench: --repeats pairs of a full nightly, the DuckDB script computing six headline metrics from the same
+ * landing (a process of its own, its figures checked against the pipeline's), and an incremental nightly after one
+ * more day (on a copy of that full nightly's warehouse); then the same night again and the quarterly scorecard.
+ * Replaces the current figures at the top of BENCHMARKS.md and appends the run's section to BENCHMARKS-history.md.
  */
 public final class Bench {
 
@@ -60,21 +64,29 @@ public final class Bench {
         Path charter = arguments.root().resolve("jobs").resolve("charter");
         List<Measurement> measurements = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
 
-        // (0) Not measured: a nightly on data-samples, so the launcher's class-data archive exists (its first
-        // nightly after a build records it, about 10 s more) and neither measured run pays for it.
+        // (0) Not measured: a nightly on data-samples, so the launcher's class-data archive or AOT cache exists (its
+        // first nightly after a build records it) and no measured run pays for it.
         ChildRun.Result warmUp = ChildRun.run(List.of(charter.toString(), "nightly", "--landing", arguments.root().resolve("data-samples").toString(),
                 "--warehouse", runDir.resolve("warm-up").toString()), arguments.root(), Map.of(), runDir.resolve("warm-up.log"));
         notes.add(warmUp.exitCode() == 0
-                ? String.format(Locale.ROOT, "unmeasured warm-up first: a nightly on data-samples (%.1f s), so the launcher's class-data archive exists", warmUp.seconds())
+                ? String.format(Locale.ROOT, "unmeasured warm-up first: a nightly on data-samples (%.1f s), so the launcher's class-data archive or AOT cache exists", warmUp.seconds())
                 : "warm-up nightly on data-samples exited " + warmUp.exitCode() + "; see " + runDir.resolve("warm-up.log"));
+        String launcher = launcherInfo(charter, arguments.root());
+        notes.add("launcher: " + launcher);
 
-        // (1, 2) --repeats pairs, one after another: a full nightly on an empty warehouse, then an incremental
-        // nightly after one new day of files on its own copy of that warehouse. The target ratio is each pair's,
-        // taken back to back: the load of other work on a shared machine drifts over minutes and moves both alike.
+        // (1, 2, 3) --repeats pairs, one after another: a full nightly on an empty warehouse, the DuckDB script on
+        // the same landing as a process of its own, then an incremental nightly after one new day of files on its
+        // own copy of that warehouse. Ratios are each pair's, taken back to back: the load of other work on a
+        // shared machine drifts over minutes and moves the runs of a pair alike.
         List<Measurement> fulls = new ArrayList<>();
+        List<Measurement> ducks = new ArrayList<>();
         List<Measurement> nights = new ArrayList<>();
-        DuckCheck.Result duck = null;
+        List<Double> duckInProcess = new ArrayList<>();
+        // The first full nightly's metric_values as one Parquet file: every DuckDB run is checked against it.
+        Path exported = null;
+        DuckCheck.Result check = null;
         // The warehouse of the last night that succeeded: the rerun and the scorecard read it.
         Path nightWarehouse = null;
         for (int pair = 1; pair <= arguments.repeats(); pair++) {
@@ -83,30 +95,49 @@ public final class Bench {
             Measurement full = nightly(charter, arguments, runDir, landing, warehouse, arguments.to(), "full nightly (empty warehouse)" + ofPairs, "full-" + pair);
             measurements.add(full);
             if (full.exitCode() != 0) {
+                failures.add(full.name() + " exited " + full.exitCode());
                 break;
             }
             fulls.add(full);
-            if (pair == 1) {
-                // DuckDB cross-check against the first full nightly's metric_values (same landing, same as-of).
+            if (exported == null) {
+                // metric_values is a Delta table: DuckDB here has no delta extension (it downloads it), so the
+                // published version is exported as one plain Parquet file for it. Not timed.
+                Path file = runDir.resolve("metric_values-" + pair + ".parquet");
+                ChildRun.Result export = ChildRun.run(List.of(charter.toString(), "export", "--table", "metric_values", "--format", "parquet",
+                        "--out", file.toString(), "--warehouse", warehouse.toString()), arguments.root(), env(runDir, "export-" + pair),
+                        runDir.resolve("export-" + pair + ".log"));
+                if (export.exitCode() == 0) {
+                    exported = file;
+                } else {
+                    failures.add("export of metric_values exited " + export.exitCode() + "; see " + runDir.resolve("export-" + pair + ".log"));
+                }
+            }
+            Measurement duck = duckScript(landing, arguments.to(), runDir, "DuckDB script, six metrics (whole process)" + ofPairs, pair, duckInProcess);
+            measurements.add(duck);
+            if (duck.exitCode() != 0) {
+                failures.add(duck.name() + " exited " + duck.exitCode() + "; see " + runDir.resolve("duckdb-" + pair + ".log"));
+            } else {
+                ducks.add(duck);
+                DuckCheck.Result result = null;
                 try {
-                    // metric_values is a Delta table: DuckDB here has no delta extension (it downloads it), so the
-                    // published version is exported as one plain Parquet file for it.
-                    Path exported = runDir.resolve("metric_values-" + pair + ".parquet");
-                    ChildRun.Result export = ChildRun.run(List.of(charter.toString(), "export", "--table", "metric_values", "--format", "parquet",
-                            "--out", exported.toString(), "--warehouse", warehouse.toString()), arguments.root(), env(runDir, "export-" + pair),
-                            runDir.resolve("export-" + pair + ".log"));
-                    if (export.exitCode() != 0) {
-                        throw new IllegalStateException("export of metric_values failed (exit " + export.exitCode() + ")");
+                    result = exported == null ? null : DuckCheck.compare(runDir.resolve("duckdb-" + pair + ".parquet"), exported);
+                } catch (SQLException e) {
+                    failures.add("comparing DuckDB's figures with the pipeline's failed (pair " + pair + "): " + e.getMessage());
+                }
+                if (result != null) {
+                    System.out.printf(Locale.ROOT, "bench: DuckDB against the pipeline: %d DuckDB figures, %d pipeline figures, %d by key, %d mismatches%n",
+                            result.figures(), result.pipeline(), result.compared(), result.mismatches().size());
+                    if (check == null || !result.agrees()) {
+                        check = result;
                     }
-                    duck = DuckCheck.run(landing, exported, arguments.to());
-                    System.out.printf(Locale.ROOT, "bench: DuckDB six metrics in %.2f s: %d figures, %d compared, %d mismatches%n",
-                            duck.computeSeconds(), duck.figures(), duck.compared(), duck.mismatches().size());
-                    List<String> lines = duck.mismatches().stream().map(Object::toString).toList();
-                    Files.write(runDir.resolve("duckdb-mismatches.txt"), lines, StandardCharsets.UTF_8);
-                    lines.stream().limit(40).forEach(l -> System.out.println("  mismatch: " + l));
-                } catch (Exception e) {
-                    notes.add("DuckDB check failed: " + e.getMessage().lines().findFirst().orElse(""));
-                    e.printStackTrace();
+                    if (!result.agrees()) {
+                        List<String> lines = result.mismatches().stream().map(Object::toString).toList();
+                        Files.write(runDir.resolve("duckdb-mismatches-" + pair + ".txt"), lines, StandardCharsets.UTF_8);
+                        failures.add(String.format(Locale.ROOT, "DuckDB and the pipeline disagree (pair %d): %d DuckDB figures, %d pipeline figures,"
+                                + " %d by key, %d mismatches; see %s", pair, result.figures(), result.pipeline(), result.compared(),
+                                result.mismatches().size(), runDir.resolve("duckdb-mismatches-" + pair + ".txt")));
+                        lines.stream().limit(40).forEach(l -> System.err.println("bench: MISMATCH " + l));
+                    }
                 }
             }
             Path incremental = runDir.resolve("warehouse-incremental-" + pair);
@@ -115,97 +146,132 @@ public final class Bench {
                     "incremental nightly (+1 day, " + copied + " files)" + ofPairs, "incremental-" + pair);
             measurements.add(night);
             if (night.exitCode() != 0) {
+                failures.add(night.name() + " exited " + night.exitCode());
                 break;
             }
             nights.add(night);
             nightWarehouse = incremental;
         }
-        double[] fullSeconds = fulls.stream().mapToDouble(Measurement::seconds).toArray();
-        double fullMedian = median(fullSeconds);
-        if (nights.isEmpty()) {
-            // No pair completed: what the first full run and DuckDB found is still reported.
-            addDuckCheck(duck, fullMedian, fulls.size(), measurements, notes);
-            return finish(arguments, measurements, notes, cached, runDir);
-        }
-        double[] nightSeconds = nights.stream().mapToDouble(Measurement::seconds).toArray();
-        double[] ratios = pairRatios(fullSeconds, nightSeconds);
-        double ratio = median(ratios);
-        long peakHeapMib = fulls.stream().mapToLong(Measurement::peakHeapMib).max().orElse(-1);
 
-        // (2b) The last night again: nothing new to stage or recompute. What any nightly costs on this
-        // machine before its data: the JVM, Spark, the warehouse state and the landing's file listing.
-        Measurement rerun = nightly(charter, arguments, runDir, landingNext, nightWarehouse, arguments.extraDay(), "the same night again (nothing new)", "rerun");
-        measurements.add(rerun);
-
-        // (3) Scorecard for the last quarter.
-        String quarter = (arguments.to().getYear() - 1) + "-" + String.format(Locale.ROOT, "%02d", arguments.to().getYear() % 100) + " Q4";
-        Path log = runDir.resolve("scorecard.log");
-        ChildRun.Result scorecard = ChildRun.run(List.of(charter.toString(), "scorecard", "--quarter", quarter,
-                "--warehouse", nightWarehouse.toString(), "--out", runDir.resolve("scorecard").toString()),
-                arguments.root(), env(runDir, "scorecard"), log);
-        measurements.add(new Measurement("scorecard " + quarter, scorecard.seconds(), -1, scorecard.peakRssKib(),
-                GcLog.peak(readOr(runDir.resolve("gc-scorecard.log"))).usedMib(), scorecard.exitCode()));
-
-        addDuckCheck(duck, fullMedian, fulls.size(), measurements, notes);
-        if (nights.size() > 1) {
-            List<String> pairs = new ArrayList<>();
-            for (int i = 0; i < nights.size(); i++) {
-                pairs.add(String.format(Locale.ROOT, "%.1f s then %.1f s (%.0f%%)", fullSeconds[i], nightSeconds[i], 100 * ratios[i]));
+        Measurement rerun = null;
+        Measurement scorecard = null;
+        if (nightWarehouse != null) {
+            // (4) The last night again: nothing new to stage or recompute. What any nightly costs on this
+            // machine before its data: the JVM, Spark, the warehouse state and the landing's file listing.
+            rerun = nightly(charter, arguments, runDir, landingNext, nightWarehouse, arguments.extraDay(), "the same night again (nothing new)", "rerun");
+            measurements.add(rerun);
+            if (rerun.exitCode() != 0) {
+                failures.add(rerun.name() + " exited " + rerun.exitCode());
             }
-            notes.add(String.format(Locale.ROOT, "pairs (full, then incremental): %s; median ratio %.0f%% (%.0f%% to %.0f%%);"
-                    + " median full %.1f s, median incremental %.1f s", String.join("; ", pairs), 100 * ratio,
-                    100 * Arrays.stream(ratios).min().orElseThrow(), 100 * Arrays.stream(ratios).max().orElseThrow(), fullMedian, median(nightSeconds)));
+
+            // (5) Scorecard for the last quarter.
+            String quarter = (arguments.to().getYear() - 1) + "-" + String.format(Locale.ROOT, "%02d", arguments.to().getYear() % 100) + " Q4";
+            ChildRun.Result result = ChildRun.run(List.of(charter.toString(), "scorecard", "--quarter", quarter,
+                    "--warehouse", nightWarehouse.toString(), "--out", runDir.resolve("scorecard").toString()),
+                    arguments.root(), env(runDir, "scorecard"), runDir.resolve("scorecard.log"));
+            scorecard = new Measurement("scorecard " + quarter, result.seconds(), -1, result.peakRssKib(),
+                    GcLog.peak(readOr(runDir.resolve("gc-scorecard.log"))).usedMib(), result.exitCode());
+            measurements.add(scorecard);
+            if (scorecard.exitCode() != 0) {
+                failures.add(scorecard.name() + " exited " + scorecard.exitCode());
+            }
         }
-        notes.add(String.format(Locale.ROOT, "targets (issue 7, at scale 1 and 3 years): full nightly < 120 s: %.1f s%s; incremental < 40%% of full: %.0f%%%s;"
-                + " driver heap <= 4 GB: -Xmx4g, peak heap used %s", fullMedian, fulls.size() > 1 ? " (median)" : "", 100 * ratio,
-                nights.size() > 1 ? " (median of the pairs' ratios)" : "",
-                peakHeapMib < 0 ? "n/a" : peakHeapMib + " MiB"));
-        if (rerun.exitCode() == 0) {
+        if (check == null && failures.isEmpty()) {
+            failures.add("DuckDB's figures were not compared with the pipeline's");
+        }
+
+        Figures figures = new Figures(seconds(fulls), seconds(ducks), seconds(nights));
+        if (check != null) {
+            notes.add(String.format(Locale.ROOT, "DuckDB check (VIS-05, RSP-01, PRV-01, PRV-04, VUL-02, REL-03; force and LPA; quarter and fyear),"
+                    + " every DuckDB run against the first full nightly's metric_values: %d DuckDB figures, %d pipeline figures, %d matched by key,"
+                    + " %d mismatches (numerator, denominator, value within 1e-9 relative)%s", check.figures(), check.pipeline(), check.compared(),
+                    check.mismatches().size(), check.agrees() ? "" : ": FAILED"));
+            check.mismatches().stream().limit(12).forEach(m -> notes.add("mismatch: " + m));
+        }
+        notes.add("the DuckDB script is timed as a whole process (a JVM running DuckDB's JDBC driver: start, native library,"
+                + " reading the CSVs, the SQL, writing its figures to Parquet), as the nightly is; inside that process its"
+                + " statements took " + duckInProcess.stream().map(s -> String.format(Locale.ROOT, "%.2f s", s)).collect(Collectors.joining(", ")));
+        if (!figures.fullOverDuck().isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "pairs (full nightly, DuckDB script, incremental night): %s", figures.describePairs()));
+            notes.add(String.format(Locale.ROOT, "target (issue 24, scale 1 and 10, three years): full nightly at most 5 times the DuckDB script:"
+                    + " %.1f times (median of the pairs' ratios)", Figures.median(figures.fullOverDuck())));
+        }
+        long peakHeapMib = fulls.stream().mapToLong(Measurement::peakHeapMib).max().orElse(-1);
+        notes.add("driver heap: -Xmx4g, peak heap used by a full nightly " + (peakHeapMib < 0 ? "n/a" : peakHeapMib + " MiB"));
+        if (rerun != null && rerun.exitCode() == 0 && !fulls.isEmpty()) {
             notes.add(String.format(Locale.ROOT, "the same night again, with nothing to stage or recompute, took %.1f s (%.0f%% of the median full run)",
-                    rerun.seconds(), 100 * rerun.seconds() / fullMedian));
+                    rerun.seconds(), 100 * rerun.seconds() / Figures.median(figures.full())));
         }
-        return finish(arguments, measurements, notes, cached, runDir);
+        failures.forEach(f -> notes.add("FAILED: " + f));
+        return finish(arguments, measurements, notes, failures, figures, rerun, scorecard, launcher, peakHeapMib, runDir);
     }
 
-    /** The DuckDB cross-check's row and notes, when it ran; its time ratio is against the median full run. */
-    private static void addDuckCheck(DuckCheck.Result duck, double fullMedian, int fullRuns, List<Measurement> measurements, List<String> notes) {
-        if (duck == null) {
-            return;
-        }
-        measurements.add(new Measurement("DuckDB: six metrics from the landing CSVs (in-process)", duck.computeSeconds(), -1, -1, -1, 0));
-        notes.add(String.format(Locale.ROOT, "DuckDB cross-check (VIS-05, RSP-01, PRV-01, PRV-04, VUL-02, REL-03; force and LPA;"
-                + " quarter and fyear): %d DuckDB figures, %d matched by key with metric_values, %d mismatches"
-                + " (numerator, denominator, value within 1e-9 relative); time ratio full nightly%s / DuckDB = %.1f",
-                duck.figures(), duck.compared(), duck.mismatches().size(), fullRuns > 1 ? " (median)" : "", fullMedian / duck.computeSeconds()));
-        duck.mismatches().stream().limit(12).forEach(m -> notes.add("mismatch: " + m));
+    private static List<Double> seconds(List<Measurement> ms) {
+        return ms.stream().map(Measurement::seconds).toList();
     }
 
-    /** Each pair's incremental night over its full run, in pair order; pairs past the shorter array are left out. */
-    static double[] pairRatios(double[] full, double[] incremental) {
-        int pairs = Math.min(full.length, incremental.length);
-        double[] ratios = new double[pairs];
-        for (int i = 0; i < pairs; i++) {
-            ratios[i] = incremental[i] / full[i];
+    /**
+     * Runs the DuckDB script as a process of its own (a JVM on this bench's class path, as jobs/charter is one
+     * for the nightly), writing its figures to duckdb-PAIR.parquet; the in-process time it prints is kept.
+     */
+    private static Measurement duckScript(Path landing, LocalDate asOf, Path runDir, String name, int pair, List<Double> inProcess)
+            throws IOException, InterruptedException {
+        Path log = runDir.resolve("duckdb-" + pair + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        System.out.println("bench: " + name + " ... (log " + log + ")");
+        ChildRun.Result result = ChildRun.run(List.of(java, "-Xmx512m", "-cp", classPath, DuckCheck.class.getName(),
+                "--landing", landing.toString(), "--as-of", asOf.toString(), "--out", runDir.resolve("duckdb-" + pair + ".parquet").toString()),
+                runDir, Map.of(), log);
+        Matcher m = Pattern.compile("in (\\d+\\.\\d+) s").matcher(readOr(log));
+        if (result.exitCode() == 0 && m.find()) {
+            inProcess.add(Double.parseDouble(m.group(1)));
         }
-        return ratios;
+        System.out.printf(Locale.ROOT, "bench: %s: %.2f s, exit %d, peak RSS %s%n", name, result.seconds(), result.exitCode(),
+                GeneratorFormat.mib(result.peakRssKib()));
+        return new Measurement(name, result.seconds(), -1, result.peakRssKib(), -1, result.exitCode());
     }
 
-    private static int finish(BenchArgs arguments, List<Measurement> measurements, List<String> notes, Path cached, Path runDir)
+    /** What jobs/charter runs on: its Java and class-data archive or AOT cache ({@code jobs/charter --launcher-info}). */
+    private static String launcherInfo(Path charter, Path root) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(charter.toString(), "--launcher-info").directory(root.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return p.waitFor() == 0 ? out.lines().collect(Collectors.joining("; ")) : "unknown (jobs/charter --launcher-info exited " + p.exitValue() + ")";
+    }
+
+    private static int finish(BenchArgs arguments, List<Measurement> measurements, List<String> notes, List<String> failures,
+                              Figures figures, Measurement rerun, Measurement scorecard, String launcher, long peakHeapMib, Path runDir)
             throws IOException, InterruptedException {
         notes.add("load average at the end (1, 5, 15 min; other builds share the machine): "
                 + String.join(" ", readOr(Path.of("/proc/loadavg")).trim().split("\\s+")).replaceAll("^(\\S+ \\S+ \\S+).*", "$1"));
         notes.add("logs: " + runDir);
-        BenchmarksMd.Context context = new BenchmarksMd.Context(LocalDate.now().toString(), shell(arguments.root(), "git", "rev-parse", "--short", "HEAD"),
-                Runtime.getRuntime().availableProcessors(), memTotal(), javaVersion(), arguments.scale(), arguments.years(), arguments.seed(),
+        String commit = shell(arguments.root(), "git", "rev-parse", "--short", "HEAD");
+        if (!shell(arguments.root(), "git", "status", "--porcelain", "--untracked-files=no").isEmpty()) {
+            commit += " (with uncommitted changes)";
+        }
+        BenchmarksMd.Context context = new BenchmarksMd.Context(LocalDate.now().toString(), commit,
+                Runtime.getRuntime().availableProcessors(), memTotal(), launcher, arguments.scale(), arguments.years(), arguments.seed(),
                 arguments.from() + " to " + arguments.to() + " + " + arguments.extraDay() + ", day files, no bad rows");
         String section = BenchmarksMd.section(context, measurements, notes);
         System.out.print(section);
-        Path benchmarks = arguments.root().resolve("BENCHMARKS.md");
-        if (!Files.exists(benchmarks)) {
-            Files.writeString(benchmarks, BenchmarksMd.HEADER, StandardCharsets.UTF_8);
+        Path history = arguments.root().resolve(BenchmarksMd.HISTORY_FILE);
+        if (!Files.exists(history)) {
+            Files.writeString(history, BenchmarksMd.HISTORY_HEADER, StandardCharsets.UTF_8);
         }
-        Files.writeString(benchmarks, section, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        return measurements.stream().allMatch(m -> m.exitCode() == 0) ? 0 : 1;
+        Files.writeString(history, section, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        if (!failures.isEmpty()) {
+            System.err.println("bench: FAILED; BENCHMARKS.md's current figures left as they were, this run's section is in "
+                    + BenchmarksMd.HISTORY_FILE + ":");
+            failures.forEach(f -> System.err.println("bench:   " + f));
+            return 1;
+        }
+        Path benchmarks = arguments.root().resolve("BENCHMARKS.md");
+        String existing = Files.exists(benchmarks) ? Files.readString(benchmarks) : BenchmarksMd.skeleton();
+        List<BenchmarksMd.Row> rows = BenchmarksMd.benchRows(context, figures,
+                rerun == null ? Double.NaN : rerun.seconds(), scorecard == null ? Double.NaN : scorecard.seconds(), peakHeapMib);
+        Files.writeString(benchmarks, BenchmarksMd.withCurrent(existing, rows), StandardCharsets.UTF_8);
+        System.out.println("bench: BENCHMARKS.md's current figures replaced; this run's section appended to " + BenchmarksMd.HISTORY_FILE);
+        return 0;
     }
 
     private static Measurement nightly(Path charter, BenchArgs arguments, Path runDir, Path landing, Path warehouse,
@@ -277,17 +343,6 @@ public final class Bench {
         Files.createDirectories(dir.resolve("extra"));
         Files.writeString(dir.resolve(".complete"), "generated in " + (System.nanoTime() - start) / 1e9 + " s\n");
         return dir;
-    }
-
-    /** The middle value, or the mean of the two middle values; NaN for none. */
-    static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /**

@@ -1,25 +1,142 @@
 package uk.westmercia.charter.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The Markdown section one bench run appends to BENCHMARKS.md. */
+/**
+ * What a bench run writes: the current figures, one table at the top of BENCHMARKS.md (its rows replaced by each
+ * bench that succeeds), and the run's whole section appended to BENCHMARKS-history.md.
+ */
 final class BenchmarksMd {
 
-    static final String HEADER = "# Benchmarks\n\n"
-            + "Written by `jobs/bench` (modules/bench): one section per run, newest last. Wall times are the child\n"
-            + "process's (JVM start included), run through the production launcher `jobs/charter` with\n"
-            + "`CHARTER_JAVA_OPTS=-Xmx4g`, after an unmeasured warm-up nightly on data-samples (which records the\n"
-            + "launcher's class-data archive). Rows/s = rows read (run report `input_files[].rows_read`) / wall time.\n"
-            + "Peak RSS is the Spark driver JVM's VmHWM; peak heap is the largest heap in use in its `-Xlog:gc` log.\n"
-            + "`--repeats` pairs (default 3) are measured one after another: a full nightly, then an incremental night on a\n"
-            + "copy of its warehouse; the target ratio is the median of the pairs' own ratios.\n";
+    static final String HISTORY_FILE = "BENCHMARKS-history.md";
+    static final String HOW = "jobs/bench";
+    static final String BEGIN = "<!-- current figures: jobs/bench replaces the rows whose last cell is jobs/bench; other rows stay -->";
+    static final String END = "<!-- end of current figures -->";
+    static final String TABLE_HEADER = "| measure | median | range (min to max) | runs | scale, years | machine | date | commit | how |\n"
+            + "|---|---:|---:|---:|---|---|---|---|---|\n";
+
+    static final String HISTORY_HEADER = "# Benchmarks: history\n\n"
+            + "Every measurement, oldest first; `BENCHMARKS.md` holds the current figures. Each `jobs/bench` run appends its\n"
+            + "section here. Wall times are the child process's (JVM start included), run through the production launcher\n"
+            + "`jobs/charter` with `CHARTER_JAVA_OPTS=-Xmx4g`, after an unmeasured warm-up nightly on data-samples.\n";
 
     private BenchmarksMd() {
     }
 
-    record Context(String date, String commit, int cores, String memory, String java, double scale, int years,
+    /**
+     * @param launcher what jobs/charter ran on: its first line a short description ("Java 25.0.3, AOT cache"),
+     *                 further lines the details ({@code jobs/charter --launcher-info})
+     */
+    record Context(String date, String commit, int cores, String memory, String launcher, double scale, int years,
                    long seed, String landing) {
+
+        String machine() {
+            return cores + " cores, " + memory + "; " + launcher.lines().findFirst().orElse("");
+        }
+
+        String scaleYears() {
+            return GeneratorFormat.number(scale) + ", " + years;
+        }
+    }
+
+    /** One row of the current figures. */
+    record Row(String measure, String median, String range, int runs, String scaleYears, String machine, String date,
+               String commit, String how) {
+
+        String markdown() {
+            return "| " + String.join(" | ", measure, median, range, Integer.toString(runs), scaleYears, machine, date,
+                    "`" + commit + "`", how) + " |";
+        }
+    }
+
+    /** The current-figures rows of one bench run; measures it has no figure for are left out. */
+    static List<Row> benchRows(Context c, Figures f, double rerunSeconds, double scorecardSeconds, long peakHeapMib) {
+        List<Row> rows = new ArrayList<>();
+        seconds(rows, c, "full nightly, empty warehouse", f.full());
+        seconds(rows, c, "DuckDB script, six metrics (whole process)", f.duck());
+        ratio(rows, c, "full nightly / DuckDB script, pair by pair", f.fullOverDuck(), false);
+        seconds(rows, c, "incremental night, one new day", f.incremental());
+        ratio(rows, c, "incremental night / full nightly, pair by pair", f.incrementalOverFull(), true);
+        if (!Double.isNaN(rerunSeconds)) {
+            seconds(rows, c, "the same night again, nothing new", List.of(rerunSeconds));
+        }
+        if (!Double.isNaN(scorecardSeconds)) {
+            seconds(rows, c, "quarterly scorecard", List.of(scorecardSeconds));
+        }
+        if (peakHeapMib >= 0) {
+            rows.add(row(c, "peak heap used, full nightly (largest of the runs; -Xmx4g)", String.format(Locale.ROOT, "%,d MiB", peakHeapMib),
+                    "", f.full().size()));
+        }
+        return rows;
+    }
+
+    private static void seconds(List<Row> rows, Context c, String measure, List<Double> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        String range = values.size() == 1 ? "" : String.format(Locale.ROOT, "%.1f to %.1f s", Figures.min(values), Figures.max(values));
+        rows.add(row(c, measure, String.format(Locale.ROOT, "%.1f s", Figures.median(values)), range, values.size()));
+    }
+
+    private static void ratio(List<Row> rows, Context c, String measure, List<Double> values, boolean percent) {
+        if (values.isEmpty()) {
+            return;
+        }
+        double scale = percent ? 100 : 1;
+        String range = values.size() == 1 ? "" : String.format(Locale.ROOT, percent ? "%.0f%% to %.0f%%" : "%.1f to %.1f times",
+                scale * Figures.min(values), scale * Figures.max(values));
+        rows.add(row(c, measure, String.format(Locale.ROOT, percent ? "%.0f%%" : "%.1f times", scale * Figures.median(values)), range,
+                values.size()));
+    }
+
+    private static Row row(Context c, String measure, String median, String range, int runs) {
+        return new Row(measure, median, range, runs, c.scaleYears(), c.machine(), c.date(), c.commit(), HOW);
+    }
+
+    /** A BENCHMARKS.md with nothing but an empty current-figures table. */
+    static String skeleton() {
+        return "# Benchmarks\n\n" + BEGIN + "\n" + TABLE_HEADER + END + "\n\nHistory: [" + HISTORY_FILE + "](" + HISTORY_FILE + ").\n";
+    }
+
+    /**
+     * {@code text} (BENCHMARKS.md) with its current-figures table's jobs/bench rows replaced by {@code rows}; rows
+     * measured otherwise (their last cell not jobs/bench) stay, after them. Without the table's markers, the
+     * table goes first, after the title.
+     */
+    static String withCurrent(String text, List<Row> rows) {
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        List<String> kept = new ArrayList<>();
+        String before;
+        String after;
+        if (begin < 0 || end < begin) {
+            int title = 0;
+            if (text.startsWith("# ")) {
+                int newline = text.indexOf('\n');
+                title = newline < 0 ? text.length() : newline + 1;
+            }
+            before = text.substring(0, title) + (title > 0 ? "\n" : "");
+            after = "\n" + text.substring(title);
+        } else {
+            before = text.substring(0, begin);
+            after = text.substring(end + END.length());
+            String table = text.substring(begin + BEGIN.length(), end);
+            List<String> lines = table.lines().filter(l -> l.startsWith("|")).toList();
+            // The header and its separator first, then rows.
+            for (String line : lines.subList(Math.min(2, lines.size()), lines.size())) {
+                String[] cells = line.split("\\|");
+                String how = cells.length == 0 ? "" : cells[cells.length - 1].trim();
+                if (!how.equals(HOW)) {
+                    kept.add(line);
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder(before).append(BEGIN).append('\n').append(TABLE_HEADER);
+        rows.forEach(r -> b.append(r.markdown()).append('\n'));
+        kept.forEach(k -> b.append(k).append('\n'));
+        return b.append(END).append(after).toString();
     }
 
     static String table(List<Measurement> ms) {
@@ -39,12 +156,12 @@ final class BenchmarksMd {
         return b.toString();
     }
 
+    /** The run's section of BENCHMARKS-history.md. */
     static String section(Context c, List<Measurement> ms, List<String> notes) {
         StringBuilder b = new StringBuilder();
         b.append("\n## ").append(c.date()).append(": scale ").append(GeneratorFormat.number(c.scale()))
                 .append(", ").append(c.years()).append(c.years() == 1 ? " year" : " years").append("\n\n");
-        b.append("- machine: ").append(c.cores()).append(" cores, ").append(c.memory()).append(" memory, ")
-                .append(c.java()).append("\n");
+        b.append("- machine: ").append(c.machine()).append("\n");
         b.append("- commit: `").append(c.commit()).append("`; seed ").append(c.seed()).append("; landing ")
                 .append(c.landing()).append("\n\n");
         b.append(table(ms)).append("\n");

@@ -45,20 +45,28 @@ class BenchPartsTest {
 
     @Test
     void medianOfTheNights() {
-        assertThat(Bench.median(new double[] {41.5, 37.2, 39.0})).isEqualTo(39.0);
-        assertThat(Bench.median(new double[] {40.0, 30.0})).isEqualTo(35.0);
-        assertThat(Bench.median(new double[] {33.3})).isEqualTo(33.3);
-        assertThat(Bench.median(new double[0])).isNaN();
+        assertThat(Figures.median(List.of(41.5, 37.2, 39.0))).isEqualTo(39.0);
+        assertThat(Figures.median(List.of(40.0, 30.0))).isEqualTo(35.0);
+        assertThat(Figures.median(List.of(33.3))).isEqualTo(33.3);
+        assertThat(Figures.median(List.of())).isNaN();
+        assertThat(Figures.min(List.of(41.5, 37.2, 39.0))).isEqualTo(37.2);
+        assertThat(Figures.max(List.of(41.5, 37.2, 39.0))).isEqualTo(41.5);
     }
 
     @Test
-    void eachPairsRatioIsItsNightOverItsOwnFullRun() {
-        // Worked by hand: 24/60 = 0.4, 30/75 = 0.4, 21/70 = 0.3; the median pair is 0.4.
-        double[] ratios = Bench.pairRatios(new double[] {60.0, 75.0, 70.0}, new double[] {24.0, 30.0, 21.0});
-        assertThat(ratios).containsExactly(0.4, 0.4, 0.3);
-        assertThat(Bench.median(ratios)).isEqualTo(0.4);
+    void eachRatioIsTakenWithinItsPair() {
+        // Worked by hand: nights 24/60 = 0.4, 30/75 = 0.4, 21/70 = 0.3, median 0.4; DuckDB 60/4 = 15, 75/5 = 15,
+        // 70/7 = 10, median 15 (not 205 / 16 = 12.8, the ratio of the sums, nor 70 / 5 = 14, that of the medians).
+        Figures f = new Figures(List.of(60.0, 75.0, 70.0), List.of(4.0, 5.0, 7.0), List.of(24.0, 30.0, 21.0));
+        assertThat(f.incrementalOverFull()).containsExactly(0.4, 0.4, 0.3);
+        assertThat(Figures.median(f.incrementalOverFull())).isEqualTo(0.4);
+        assertThat(f.fullOverDuck()).containsExactly(15.0, 15.0, 10.0);
+        assertThat(Figures.median(f.fullOverDuck())).isEqualTo(15.0);
+        assertThat(f.describePairs()).isEqualTo("60.0 s, 4.00 s (15.0 times), then 24.0 s (40%); 75.0 s, 5.00 s (15.0 times),"
+                + " then 30.0 s (40%); 70.0 s, 7.00 s (10.0 times), then 21.0 s (30%)");
         // A night that failed leaves its full run unpaired.
-        assertThat(Bench.pairRatios(new double[] {50.0, 80.0}, new double[] {20.0})).containsExactly(0.4);
+        assertThat(Figures.ratios(List.of(20.0), List.of(50.0, 80.0))).containsExactly(0.4);
+        assertThat(new Figures(List.of(50.0, 80.0), List.of(5.0), List.of()).fullOverDuck()).containsExactly(10.0);
     }
 
     @Test
@@ -112,12 +120,5 @@ class BenchPartsTest {
         assertThat(t).contains("| full nightly | 95.0 s | 1,000,000 | 10,522 | 2,048 MiB | 1,500 MiB | 0 |");
         assertThat(t).contains("| scorecard | 12.0 s |  |  | n/a | n/a | 0 |");
         assertThat(t.lines().count()).isEqualTo(4);
-    }
-
-    @Test
-    void labelsFinancialPeriodsInDuckDbSql() {
-        List<String> sql = DuckCheck.statements(Paths.get("/landing"), LocalDate.of(2025, 3, 31));
-        assertThat(sql).anyMatch(s -> s.contains("read_csv('/landing/crime/*.csv'"));
-        assertThat(sql).anyMatch(s -> s.contains("DATE '2025-03-31'"));
     }
 }
