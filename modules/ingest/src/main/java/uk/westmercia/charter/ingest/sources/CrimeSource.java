@@ -39,19 +39,14 @@ public final class CrimeSource {
             .key("crime_ref")
             .derives(StagedColumn.notNull("lpa_code", STRING), StagedColumn.notNull("version_at", TIMESTAMP))
             .versionedBy("extracted_at", "version_at")
-            .rules(CrimeSource::check)
+            .rules(RowRules.placedBySnt(CrimeSource::check))
             .build();
 
     private CrimeSource() {
     }
 
     /** The LPA of the crime's SNT; its version, the extract time or else midnight (London) of the file name's date. */
-    private static RowOutcome check(ContractRow row, ReferenceLookup reference) {
-        String snt = row.string("snt_code");
-        String lpa = reference.lpaBySnt().get(snt);
-        if (lpa == null) {
-            return RowRules.unknownArea("snt_code", snt);
-        }
+    private static RowOutcome check(ContractRow row, ReferenceLookup reference, String lpa) {
         Instant extractedAt = row.instant("extracted_at");
         if (extractedAt == null) {
             if (row.fileDate().isEmpty()) {

@@ -7,8 +7,6 @@ import static uk.westmercia.charter.ingest.ColumnType.MONTH;
 import static uk.westmercia.charter.ingest.ColumnType.STRING;
 
 import uk.westmercia.charter.catalogue.Source;
-import uk.westmercia.charter.ingest.ReferenceLookup;
-import uk.westmercia.charter.ingest.RowOutcome;
 
 /**
  * {@code neighbourhood-matters/*.csv}, the Neighbourhood Matters platform's monthly export (data
@@ -24,18 +22,9 @@ public final class NeighbourhoodMattersSource {
                     optional("replies_received", INTEGER).atLeast(0))
             .key("month", "snt_code")
             .derives(StagedColumn.notNull("lpa_code", STRING))
-            .rules(NeighbourhoodMattersSource::check)
+            .rules(RowRules.placedBySnt((row, reference, lpa) -> row.stage(lpa)))
             .build();
 
     private NeighbourhoodMattersSource() {
-    }
-
-    private static RowOutcome check(ContractRow row, ReferenceLookup reference) {
-        String snt = row.string("snt_code");
-        String lpa = reference.lpaBySnt().get(snt);
-        if (lpa == null) {
-            return RowRules.unknownArea("snt_code", snt);
-        }
-        return row.stage(lpa);
     }
 }

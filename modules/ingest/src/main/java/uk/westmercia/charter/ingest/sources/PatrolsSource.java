@@ -28,18 +28,13 @@ public final class PatrolsSource {
                     optional("officer_role", STRING).allowing("PC", "PCSO", "special", "sergeant", "inspector", "other"))
             .key("patrol_id")
             .derives(StagedColumn.notNull("lpa_code", STRING))
-            .rules(PatrolsSource::check)
+            .rules(RowRules.placedBySnt(PatrolsSource::check))
             .build();
 
     private PatrolsSource() {
     }
 
-    private static RowOutcome check(ContractRow row, ReferenceLookup reference) {
-        String snt = row.string("snt_code");
-        String lpa = reference.lpaBySnt().get(snt);
-        if (lpa == null) {
-            return RowRules.unknownArea("snt_code", snt);
-        }
+    private static RowOutcome check(ContractRow row, ReferenceLookup reference, String lpa) {
         Instant started = row.instant("started_at");
         Instant ended = row.instant("ended_at");
         if (ended.isBefore(started)) {

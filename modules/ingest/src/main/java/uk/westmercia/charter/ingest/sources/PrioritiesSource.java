@@ -30,18 +30,14 @@ public final class PrioritiesSource {
                     optional("update_published", BOOLEAN).withDefault(false))
             .key("event_id")
             .derives(StagedColumn.notNull("lpa_code", STRING))
-            .rules(PrioritiesSource::check)
+            .rules(RowRules.placedBySnt(PrioritiesSource::check))
             .build();
 
     private PrioritiesSource() {
     }
 
-    private static RowOutcome check(ContractRow row, ReferenceLookup reference) {
+    private static RowOutcome check(ContractRow row, ReferenceLookup reference, String lpa) {
         String snt = row.string("snt_code");
-        String lpa = reference.lpaBySnt().get(snt);
-        if (lpa == null) {
-            return RowRules.unknownArea("snt_code", snt);
-        }
         String parish = row.string("parish_code");
         if (parish != null) {
             String parishSnt = reference.sntByParish().get(parish);

@@ -31,6 +31,24 @@ public sealed interface RowRules {
         RowOutcome check(RawRow row, ReferenceLookup reference, Pseudonymiser pseudonymiser);
     }
 
+    /**
+     * Rules for a row placed by its required {@code snt_code}: rejected ({@code UNKNOWN_AREA}) when the
+     * reference data does not hold the SNT, else {@code then} with the SNT's LPA.
+     */
+    static OnColumns placedBySnt(InLpa then) {
+        return (row, reference) -> {
+            String snt = row.string("snt_code");
+            String lpa = reference.lpaBySnt().get(snt);
+            return lpa == null ? unknownArea("snt_code", snt) : then.check(row, reference, lpa);
+        };
+    }
+
+    /** The rest of a row's rules once its SNT is known to lie in {@code lpa}. */
+    @FunctionalInterface
+    interface InLpa {
+        RowOutcome check(ContractRow row, ReferenceLookup reference, String lpa);
+    }
+
     /** The rejection of a code the reference data does not hold. */
     static RowOutcome.Rejected unknownArea(String column, String code) {
         return new RowOutcome.Rejected(RejectReason.UNKNOWN_AREA, column, column + " " + CellText.quoted(code) + " is not in the reference data");

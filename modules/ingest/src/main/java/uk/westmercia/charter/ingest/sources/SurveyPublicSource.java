@@ -7,8 +7,6 @@ import static uk.westmercia.charter.ingest.ColumnType.NUMBER;
 import static uk.westmercia.charter.ingest.ColumnType.STRING;
 
 import uk.westmercia.charter.catalogue.Source;
-import uk.westmercia.charter.ingest.ReferenceLookup;
-import uk.westmercia.charter.ingest.RowOutcome;
 
 /**
  * {@code survey-public/*.csv}, the Public Confidence and Perception survey (data contract, section 2):
@@ -40,18 +38,9 @@ public final class SurveyPublicSource {
             .key("respondent_id")
             // Nullable as first staged, though every staged row has one: existing tables have it so.
             .derives(StagedColumn.nullable("lpa_code", STRING))
-            .rules(SurveyPublicSource::check)
+            .rules(RowRules.placedBySnt((row, reference, lpa) -> row.stage(lpa)))
             .build();
 
     private SurveyPublicSource() {
-    }
-
-    private static RowOutcome check(ContractRow row, ReferenceLookup reference) {
-        String snt = row.string("snt_code");
-        String lpa = reference.lpaBySnt().get(snt);
-        if (lpa == null) {
-            return RowRules.unknownArea("snt_code", snt);
-        }
-        return row.stage(lpa);
     }
 }
