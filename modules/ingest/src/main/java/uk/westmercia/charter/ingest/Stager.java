@@ -122,8 +122,7 @@ public final class Stager {
                 }
                 Optional<String> outside = linkOutside(landing, entry);
                 if (outside.isPresent()) {
-                    links.add("Cannot stage " + source.folder() + "/" + name + ": it is a symbolic link to " + outside.get()
-                            + ", outside the landing folder (an extract must be a file in the landing)");
+                    links.add(refusedLink(source, name, outside.get()));
                     continue;
                 }
                 files.add(new LandingFile(name, entry.getPath().toUri().toString(), entry.getLen(), entry.getModificationTime()));
@@ -135,9 +134,7 @@ public final class Stager {
                         String name = entry.getFileName().toString();
                         if (java.nio.file.Files.isSymbolicLink(entry) && !java.nio.file.Files.exists(entry)
                                 && LandingFiles.baseName(name).toLowerCase(Locale.ROOT).endsWith(extension)) {
-                            links.add("Cannot stage " + source.folder() + "/" + name + ": it is a symbolic link to "
-                                    + java.nio.file.Files.readSymbolicLink(entry) + " (which does not exist)"
-                                    + ", outside the landing folder (an extract must be a file in the landing)");
+                            links.add(refusedLink(source, name, localLinkOutside(landing, entry).orElseThrow()));
                         }
                     }
                 }
@@ -164,9 +161,11 @@ public final class Stager {
             return entry.isSymlink() ? Optional.of(entry.getSymlink().toString()) : Optional.empty();
         }
         java.nio.file.Path link = java.nio.file.Paths.get(uri);
-        if (!java.nio.file.Files.isSymbolicLink(link)) {
-            return Optional.empty();
-        }
+        return java.nio.file.Files.isSymbolicLink(link) ? localLinkOutside(landing, link) : Optional.empty();
+    }
+
+    /** Where a local link leads if that is outside the landing, or nowhere: the target, said so when it does not exist. */
+    private static Optional<String> localLinkOutside(String landing, java.nio.file.Path link) throws IOException {
         java.nio.file.Path root = java.nio.file.Paths.get(URI.create(landing.endsWith("/") ? landing : landing + "/")).toRealPath();
         java.nio.file.Path target;
         try {
@@ -176,6 +175,11 @@ public final class Stager {
             return Optional.of(java.nio.file.Files.readSymbolicLink(link) + " (which does not exist)");
         }
         return target.startsWith(root) ? Optional.empty() : Optional.of(target.toString());
+    }
+
+    private static String refusedLink(Source source, String name, String target) {
+        return "Cannot stage " + source.folder() + "/" + name + ": it is a symbolic link to " + target
+                + ", outside the landing folder (an extract must be a file in the landing)";
     }
 
     /** What earlier runs staged for a source: its current staged and rejects tables (null if none) and its manifest entries. */
