@@ -70,31 +70,30 @@ public final class FigureCalculator implements Serializable {
             value = directValue;
         }
         else if (numerator != null && denominator != null && denominator > 0) {
-            if (metric.unit() == Unit.PER_1000 && metric.kind() == MetricKind.LATEST_COUNT_RATE) {
-                // A count of what stands (registrations), not of events in the period: no sampling, no interval.
+            if (metric.unit() == Unit.PER_1000) {
                 value = 1000.0 * numerator / denominator;
-            }
-            else if (metric.unit() == Unit.PER_1000 && sumSquaredWeights != null && sumSquaredWeights > 0 && numerator > 0) {
-                // A summed quantity (harm, hours): compound Poisson, exact Poisson on n* = (sum q)^2 / sum(q^2)
-                // scaled by sum(q) / n*, so unequal weights widen the interval as they should.
-                value = 1000.0 * numerator / denominator;
-                effectiveBase = CompoundPoisson.effectiveEvents(numerator, sumSquaredWeights);
-                interval = CompoundPoisson.ofRate(numerator, sumSquaredWeights, denominator, 1000.0);
-            }
-            else if (metric.unit() == Unit.PER_1000) {
-                value = 1000.0 * numerator / denominator;
-                // Exact Poisson on the count: for a weighted quantity (harm, hours) the interval is the
-                // count's interval scaled by the mean weight per event.
-                long events = baseN == null ? Math.round(numerator) : baseN;
-                effectiveBase = (double) events;
-                if (events > 0) {
-                    Interval counts = PoissonInterval.of(events);
-                    double perEvent = numerator / events;
-                    interval = new Interval(1000.0 * counts.low() * perEvent / denominator, 1000.0 * counts.high() * perEvent / denominator);
+                if (metric.kind() == MetricKind.LATEST_COUNT_RATE) {
+                    // A count of what stands (registrations), not of events in the period: no sampling, no interval.
+                }
+                else if (sumSquaredWeights != null && sumSquaredWeights > 0 && numerator > 0) {
+                    // A summed quantity (harm, hours): compound Poisson, exact Poisson on n* = (sum q)^2 / sum(q^2)
+                    // scaled by sum(q) / n*, so unequal weights widen the interval as they should.
+                    effectiveBase = CompoundPoisson.effectiveEvents(numerator, sumSquaredWeights);
+                    interval = CompoundPoisson.ofRate(numerator, sumSquaredWeights, denominator, 1000.0);
                 }
                 else {
-                    Interval counts = PoissonInterval.of(0);
-                    interval = new Interval(0.0, 1000.0 * counts.high() / denominator);
+                    // Exact Poisson on the count of events (a quantity without its squares: scaled by the mean per event).
+                    long events = baseN == null ? Math.round(numerator) : baseN;
+                    effectiveBase = (double) events;
+                    if (events > 0) {
+                        Interval counts = PoissonInterval.of(events);
+                        double perEvent = numerator / events;
+                        interval = new Interval(1000.0 * counts.low() * perEvent / denominator, 1000.0 * counts.high() * perEvent / denominator);
+                    }
+                    else {
+                        Interval counts = PoissonInterval.of(0);
+                        interval = new Interval(0.0, 1000.0 * counts.high() / denominator);
+                    }
                 }
             }
             else if (metric.unit() == Unit.PERCENT) {
