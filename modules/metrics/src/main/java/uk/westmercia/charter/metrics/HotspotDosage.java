@@ -28,8 +28,6 @@ import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.MetricParameters;
 import uk.westmercia.charter.catalogue.Source;
-import uk.westmercia.charter.reference.AreaLevel;
-import uk.westmercia.charter.reference.Lpa;
 
 /**
  * Patrol dosage in crime hotspots. The hotspots of an LPA for a period: of the LSOAs with at least
@@ -55,7 +53,7 @@ final class HotspotDosage implements MetricKindComputer {
     private static final StructType WEEKS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("period_type", DataTypes.StringType, false),
             DataTypes.createStructField("period_label", DataTypes.StringType, false),
-            DataTypes.createStructField("_week", DataTypes.DateType, false)));
+            DataTypes.createStructField("_week", DataTypes.StringType, false)));
 
     @Override
     public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
@@ -72,7 +70,7 @@ final class HotspotDosage implements MetricKindComputer {
             for (Period period : context.periods(source, type)) {
                 periods.add(RowFactory.create(type.label(), period.label(), period.start().minusDays(windowDays), period.start()));
                 for (Period week : WeeklyCoverage.weeksStartingIn(period, context.asOf())) {
-                    weeks.add(RowFactory.create(type.label(), period.label(), week.start()));
+                    weeks.add(RowFactory.create(type.label(), period.label(), week.label()));
                 }
             }
         }
@@ -93,12 +91,11 @@ final class HotspotDosage implements MetricKindComputer {
                 .filter(col("_rank").leq(col("_k")))
                 .select("period_type", "period_label", "lpa_code", "lsoa_code");
 
-        // Patrol seconds per (LSOA, week of the visit's start): the ISO week's Monday.
+        // Patrol seconds per (LSOA, ISO week of the visit's start), the week from the calendar as VIS-01's.
         long seconds = Math.round(parameters.number("minutes") * 60);
-        Dataset<Row> visits = context.dated(context.input(source).filter(context.expression(parameters.string("filter"))), metric);
+        Dataset<Row> visits = context.eventsByPeriod(metric, source, context.expression(parameters.string("filter")), List.of(PeriodType.WEEK));
         Dataset<Row> dosed = visits
-                .select(col("lsoa_code").as("_visit_lsoa"),
-                        expr("date_sub(" + MetricContext.EVENT_DATE + ", (dayofweek(" + MetricContext.EVENT_DATE + ") + 5) % 7)").as("_visit_week"),
+                .select(col("lsoa_code").as("_visit_lsoa"), col("period_label").as("_visit_week"),
                         expr("unix_seconds(ended_at) - unix_seconds(started_at)").as("_seconds"))
                 .groupBy("_visit_lsoa", "_visit_week")
                 .agg(sum(col("_seconds")).as("_seconds"))
@@ -108,17 +105,7 @@ final class HotspotDosage implements MetricKindComputer {
                         scala.jdk.javaapi.CollectionConverters.asScala(List.of("period_type", "period_label")).toSeq())
                 .join(dosed, col("lsoa_code").equalTo(col("_visit_lsoa")).and(col("_week").equalTo(col("_visit_week"))), "left")
                 .withColumn("_covered", when(col("_visit_week").isNotNull(), 1.0).otherwise(0.0));
-        Dataset<Row> result = null;
-        for (AreaLevel level : metric.areaLevels()) {
-            Column code = switch (level) {
-                case FORCE -> lit(Lpa.FORCE_CODE);
-                case LPA -> col("lpa_code");
-                case SNT -> throw new IllegalArgumentException("Cannot compute " + metric.id() + " for SNTs: hotspots are chosen by LPA");
-            };
-            Dataset<Row> byLevel = MetricContext.coveredShare(pairs.withColumn("area_level", lit(level.label())).withColumn("area_code", code));
-            result = result == null ? byLevel : result.unionByName(byLevel);
-        }
-        return result;
+        return WeeklyCoverage.byForceAndLpa(metric, pairs, "hotspots are chosen by LPA");
     }
 
     @Override

@@ -53,12 +53,17 @@ final class WeeklyCoverage implements MetricKindComputer {
                         col("lpa_code").equalTo(col("event_lpa")).and(col("week_label").equalTo(col("event_week"))), "left")
                 .withColumn("_covered", when(col("event_week").isNotNull(), 1.0).otherwise(0.0));
 
+        return byForceAndLpa(metric, covered, "weekly coverage is by LPA");
+    }
+
+    /** Share of covered members ({@code _covered}, each with its {@code lpa_code}) by LPA and for the force, over their (LPA, week) pairs. */
+    static Dataset<Row> byForceAndLpa(MetricDefinition metric, Dataset<Row> covered, String whyNoSnts) {
         Dataset<Row> result = null;
         for (AreaLevel level : metric.areaLevels()) {
             Dataset<Row> grouped = switch (level) {
                 case FORCE -> covered.withColumn("area_code", lit(Lpa.FORCE_CODE));
                 case LPA -> covered.withColumn("area_code", col("lpa_code"));
-                case SNT -> throw new IllegalArgumentException("Cannot compute " + metric.id() + " for SNTs: weekly coverage is by LPA");
+                case SNT -> throw new IllegalArgumentException("Cannot compute " + metric.id() + " for SNTs: " + whyNoSnts);
             };
             Dataset<Row> level_ = MetricContext.coveredShare(grouped.withColumn("area_level", lit(level.label())));
             result = result == null ? level_ : result.unionByName(level_);
