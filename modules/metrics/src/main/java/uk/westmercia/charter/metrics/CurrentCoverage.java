@@ -7,16 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import uk.westmercia.charter.calendar.Period;
-import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.MetricParameters;
 import uk.westmercia.charter.catalogue.Source;
@@ -29,16 +22,20 @@ import uk.westmercia.charter.catalogue.Source;
  * [D - {@code review_days}, D]. A state on a day, not events in the period: every earlier event
  * counts, so the rows are never cut at the start of the recomputed periods.
  */
-final class CurrentCoverage implements MetricKindComputer {
-    private static final StructType MEMBERS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("period_type", DataTypes.StringType, false),
-            DataTypes.createStructField("period_label", DataTypes.StringType, false),
-            DataTypes.createStructField("_member", DataTypes.StringType, false),
-            DataTypes.createStructField("snt_code", DataTypes.StringType, true),
-            DataTypes.createStructField("lpa_code", DataTypes.StringType, true)));
+final class CurrentCoverage implements BatchedKind {
+    @Override
+    public String family() {
+        // The same share of a reference universe as UniverseCoverage: only which members are covered differs.
+        return "universe";
+    }
 
     @Override
-    public Dataset<Row> aggregate(MetricDefinition metric, Source source, MetricContext context) {
+    public MetricBatch batch() {
+        return new UniverseCoverages();
+    }
+
+    /** The members covered in each period, as {@link UniverseCoverages} joins them to the universe. */
+    static Dataset<Row> covered(MetricDefinition metric, Source source, MetricContext context) {
         MetricParameters parameters = metric.parameters();
         String universe = parameters.string("universe");
         String member = UniverseCoverage.memberColumn(metric.id(), universe);
@@ -59,27 +56,11 @@ final class CurrentCoverage implements MetricKindComputer {
                         max(when(closed, 1).otherwise(0)).as("_closed"),
                         max(when(reviewed, col("_date"))).as("_last_review"));
         long reviewDays = (long) parameters.number("review_days");
-        Dataset<Row> current = items
+        return items
                 .filter(col("_opened").equalTo(1).and(col("_closed").equalTo(0))
                         .and(col("_last_review").geq(date_sub(col("_period_end"), (int) reviewDays))))
-                .select(col("period_type").as("_current_type"), col("period_label").as("_current_label"), col("_item_member"))
+                .select(lit(metric.id()).as("covered_metric"), col("_item_member").as("covered_member"),
+                        col("period_type").as("covered_type"), col("period_label").as("covered_label"))
                 .distinct();
-
-        List<Row> members = new ArrayList<>();
-        List<Row> universeRows = UniverseCoverage.universe(universe, context.reference());
-        for (PeriodType type : metric.periodTypes()) {
-            for (Period period : context.periods(source, type)) {
-                for (Row row : universeRows) {
-                    members.add(RowFactory.create(type.label(), period.label(), row.getString(0), row.getString(1), row.getString(2)));
-                }
-            }
-        }
-        Dataset<Row> marked = context.spark().createDataFrame(members, MEMBERS)
-                .join(current, col("_member").equalTo(col("_item_member"))
-                        .and(col("period_type").equalTo(col("_current_type")))
-                        .and(col("period_label").equalTo(col("_current_label"))), "left")
-                .select(col("period_type"), col("period_label"), col("snt_code"), col("lpa_code"),
-                        when(col("_item_member").isNotNull(), 1.0).otherwise(0.0).as("_covered"));
-        return MetricContext.coveredShare(MetricContext.byArea(marked, metric.areaLevels()));
     }
 }

@@ -38,10 +38,12 @@ final class UniverseCoverages extends MetricBatch {
             MetricContext context = member.context();
             String universe = metric.parameters().string("universe");
             String memberColumn = UniverseCoverage.memberColumn(metric.id(), universe);
-            covered.add(context.eventsByPeriod(metric, member.source(), context.expression(metric.parameters().string("filter")), metric.periodTypes())
-                    .filter(col(memberColumn).isNotNull())
-                    .select(lit(metric.id()).as("covered_metric"), col(memberColumn).as("covered_member"),
-                            col("period_type").as("covered_type"), col("period_label").as("covered_label")));
+            covered.add(member.kind() instanceof CurrentCoverage
+                    ? CurrentCoverage.covered(metric, member.source(), context)
+                    : context.eventsByPeriod(metric, member.source(), context.expression(metric.parameters().string("filter")), metric.periodTypes())
+                            .filter(col(memberColumn).isNotNull())
+                            .select(lit(metric.id()).as("covered_metric"), col(memberColumn).as("covered_member"),
+                                    col("period_type").as("covered_type"), col("period_label").as("covered_label")));
             // The universe comes from reference data, never from the events: members without events count in the base.
             for (Row row : UniverseCoverage.universe(universe, context.reference())) {
                 for (PeriodType type : metric.periodTypes()) {
