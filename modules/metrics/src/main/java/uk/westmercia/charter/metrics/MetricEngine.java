@@ -327,17 +327,16 @@ public final class MetricEngine {
                 col("sum_w2"), col("direct_value"), lit(true).as("available"));
     }
 
-    private static Row finish(Row row, FigureCalculator calculator, String runId) {
-        String metricId = row.getString(0);
-        Double numerator = row.isNullAt(7) ? null : row.getDouble(7);
-        Double denominator = row.isNullAt(8) ? null : row.getDouble(8);
-        Long baseN = row.isNullAt(9) ? null : row.getLong(9);
-        Double sumW2 = row.isNullAt(10) ? null : row.getDouble(10);
-        Double direct = row.isNullAt(11) ? null : row.getDouble(11);
-        FigureCalculator.Figure figure = calculator.figure(metricId, numerator, denominator, baseN, sumW2, direct, row.getBoolean(12));
+    private static Row finish(Row aggregate, FigureCalculator calculator, String runId) {
+        String metricId = aggregate.getAs("metric_id");
+        Double numerator = aggregate.getAs("numerator");
+        Long baseN = aggregate.getAs("base_n");
+        FigureCalculator.Figure figure = calculator.figure(metricId, numerator, aggregate.getAs("denominator"), baseN,
+                aggregate.getAs("sum_w2"), aggregate.getAs("direct_value"), aggregate.<Boolean>getAs("available"));
         MetricDefinition metric = calculator.metric(metricId);
-        return RowFactory.create(metricId, metric.theme().code(), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6),
-                numerator, denominator, figure.value(), metric.unit().label(), figure.ciLow(), figure.ciHigh(), baseN, figure.effectiveBase(), figure.target(),
-                figure.status().label(), runId);
+        return new MetricValue(metricId, metric.theme().code(), aggregate.getAs("area_level"), aggregate.getAs("area_code"),
+                aggregate.getAs("period_type"), aggregate.getAs("period_label"), aggregate.getAs("period_start"),
+                aggregate.getAs("period_end"), numerator, aggregate.getAs("denominator"), figure.value(), metric.unit().label(),
+                figure.ciLow(), figure.ciHigh(), baseN, figure.effectiveBase(), figure.target(), figure.status().label(), runId).toRow();
     }
 }

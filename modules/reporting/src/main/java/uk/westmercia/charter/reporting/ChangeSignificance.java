@@ -1,5 +1,6 @@
 package uk.westmercia.charter.reporting;
 
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.statistics.ChangeTest;
 import uk.westmercia.charter.statistics.ChangeTests;
 import uk.westmercia.charter.statistics.WilsonInterval;

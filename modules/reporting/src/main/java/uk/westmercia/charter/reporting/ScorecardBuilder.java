@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import uk.westmercia.charter.calendar.Period;
 import uk.westmercia.charter.catalogue.Catalogue;
 import uk.westmercia.charter.catalogue.MetricDefinition;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.reference.SpcBaseline;
 import uk.westmercia.charter.statistics.BenjaminiHochberg;
 import uk.westmercia.charter.statistics.Direction;

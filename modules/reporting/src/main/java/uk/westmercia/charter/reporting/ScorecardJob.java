@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.westmercia.charter.calendar.Period;
 import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.reference.SpcBaseline;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.Publication;

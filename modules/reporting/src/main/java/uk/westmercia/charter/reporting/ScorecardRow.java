@@ -1,5 +1,7 @@
 package uk.westmercia.charter.reporting;
 
+import uk.westmercia.charter.metrics.MetricValue;
+
 /**
  * One area and metric of a quarter's scorecard (metrics.md, "Quarterly scorecard"). Figures held
  * back as {@code low_base} have null value, interval and changes; their status says why.

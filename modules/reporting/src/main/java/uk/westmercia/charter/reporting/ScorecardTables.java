@@ -3,13 +3,11 @@ package uk.westmercia.charter.reporting;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.sql.Date;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.warehouse.TableName;
 import uk.westmercia.charter.warehouse.Publication;
 import uk.westmercia.charter.warehouse.WarehouseTables;
@@ -46,36 +44,7 @@ public final class ScorecardTables {
     }
 
     private List<MetricValue> readMetricValues(Dataset<Row> table) {
-        // metric_values published before effective_base existed have no such column: read it as null.
-        org.apache.spark.sql.Column effectiveBase = List.of(table.columns()).contains("effective_base") ? col("effective_base")
-                : lit(null).cast(org.apache.spark.sql.types.DataTypes.DoubleType);
-        List<Row> rows = table
-                .select(col("metric_id"), col("theme"), col("area_level"), col("area_code"), col("period_type"), col("period_label"),
-                        col("period_start"), col("period_end"), col("numerator"), col("denominator"), col("value"), col("unit"),
-                        col("ci_low"), col("ci_high"), col("base_n"), col("target"), col("status"), col("run_id"), effectiveBase.as("effective_base"))
-                .collectAsList();
-        List<MetricValue> values = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            values.add(new MetricValue(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                    row.getString(5), date(row.get(6)), date(row.get(7)), dbl(row, 8), dbl(row, 9), dbl(row, 10), row.getString(11),
-                    dbl(row, 12), dbl(row, 13), row.isNullAt(14) ? null : row.getLong(14), dbl(row, 18), dbl(row, 15), row.getString(16),
-                    row.getString(17)));
-        }
-        return values;
-    }
-
-    private static Double dbl(Row row, int i) {
-        return row.isNullAt(i) ? null : row.getDouble(i);
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        if (value instanceof Date date) {
-            return date.toLocalDate();
-        }
-        throw new IllegalStateException("Cannot read metric_values: period date is " + value);
+        return table.collectAsList().stream().map(MetricValue::fromRow).toList();
     }
 
     /** The scorecard run ids and nightly run ids of the rows already published for a quarter (empty if none). */

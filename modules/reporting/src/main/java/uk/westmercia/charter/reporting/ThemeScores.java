@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.westmercia.charter.metrics.MetricValue;
 
 /** Theme scores from metric values: plain counting, no weights. */
 public final class ThemeScores {

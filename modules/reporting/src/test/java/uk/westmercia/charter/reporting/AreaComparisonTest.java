@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import uk.westmercia.charter.calendar.Period;
 import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.reference.SpcBaseline;
 import uk.westmercia.charter.statistics.BenjaminiHochberg;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.statistics.Direction;
 import uk.westmercia.charter.statistics.Interval;
 import uk.westmercia.charter.statistics.WilsonInterval;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.westmercia.charter.calendar.Period;
 import uk.westmercia.charter.calendar.PeriodType;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.statistics.Interval;
 import uk.westmercia.charter.statistics.WilsonInterval;
 

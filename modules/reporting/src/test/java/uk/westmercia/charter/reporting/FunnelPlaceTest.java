@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.statistics.Direction;
 import uk.westmercia.charter.statistics.FunnelPlace;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.testing.SharedSparkSession;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.Warehouse;

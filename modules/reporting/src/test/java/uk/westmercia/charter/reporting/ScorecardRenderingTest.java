@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.westmercia.charter.calendar.Period;
 import uk.westmercia.charter.catalogue.Catalogue;
+import uk.westmercia.charter.metrics.MetricValue;
 import uk.westmercia.charter.statistics.Direction;
 
 class ScorecardRenderingTest {

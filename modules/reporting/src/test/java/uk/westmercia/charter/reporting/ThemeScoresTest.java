@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.westmercia.charter.calendar.Period;
+import uk.westmercia.charter.metrics.MetricValue;
 
 /** Theme scores: metrics counted by status per area, period and theme; attainment over the rated ones. No Spark needed. */
 class ThemeScoresTest {
