@@ -2,6 +2,7 @@ package uk.westmercia.charter.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import uk.westmercia.charter.warehouse.RunReport;
 
 /**
  * One input file's reconciliation: rows read = rows staged + rows rejected + rows of a duplicate file.
@@ -26,7 +27,7 @@ public record FileReport(
         @JsonProperty("no_location") Long noLocation,
         @JsonProperty("out_of_force") Long outOfForce,
         @JsonProperty("duplicate_of") String duplicateOf,
-        @JsonProperty("refused") String refused) {
+        @JsonProperty("refused") String refused) implements RunReport.InputFile {
 
     public static final String STAGED = "staged";
     public static final String UNCHANGED = "unchanged";
@@ -35,6 +36,7 @@ public record FileReport(
     public static final String NOT_PUBLISHED = "not_published";
 
     /** The same report with another status. */
+    @Override
     public FileReport withStatus(String status) {
         return new FileReport(source, file, checksum, size, status, rowsRead, rowsStaged, rowsRejected, rowsDuplicate, unknownFields,
                 noLocation, outOfForce, duplicateOf, refused);

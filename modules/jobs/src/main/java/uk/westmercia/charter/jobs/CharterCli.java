@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -219,13 +218,9 @@ public final class CharterCli {
                         new NightlyJob(spark, new NightlyJob.Options(landing, warehouse, effectiveAsOf, key, rejectThreshold, recomputeAll), report).run();
                         List<String> lines = new ArrayList<>();
                         // What an analyst checks first: what came in tonight and what was turned away, per source.
-                        report.sources.forEach((source, summary) -> {
-                            if (summary instanceof Map<?, ?> counts && counts.get("rows_staged") instanceof Number staged
-                                    && counts.get("rows_rejected") instanceof Number rejected) {
-                                lines.add(String.format("%-16s %,d row(s) staged, %,d rejected%s", source + ":", staged.longValue(), rejected.longValue(),
-                                        rejected.longValue() > 0 ? " (jobs/charter export --table rejects/" + source + ")" : ""));
-                            }
-                        });
+                        report.sources.forEach((source, summary) -> lines.add(String.format("%-16s %,d row(s) staged, %,d rejected%s",
+                                source + ":", summary.rowsStaged(), summary.rowsRejected(),
+                                summary.rowsRejected() > 0 ? " (jobs/charter export --table rejects/" + source + ")" : "")));
                         lines.add("metric values:   " + target.location(NightlyJob.METRIC_VALUES) + " (Delta version "
                                 + report.publishedVersions.get(NightlyJob.METRIC_VALUES.path()) + ")");
                         lines.add("staged:          " + target.root() + "/staged");

@@ -255,13 +255,7 @@ public final class NightlyJob {
         long read = fileReports.stream().mapToLong(FileReport::rowsRead).sum();
         long rejected = fileReports.stream().mapToLong(FileReport::rowsRejected).sum();
         long stagedRows = fileReports.stream().mapToLong(FileReport::rowsStaged).sum();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("files", fileReports.size());
-        summary.put("files_staged", result.filesStaged());
-        summary.put("rows_read", read);
-        summary.put("rows_staged", stagedRows);
-        summary.put("rows_rejected", rejected);
-        report.sources.put(source.folder(), summary);
+        report.sources.put(source.folder(), RunReport.SourceSummary.of(fileReports.size(), result.filesStaged(), read, stagedRows, rejected));
         fileReports.stream().filter(file -> file.refused() != null).forEach(file -> staging.refusals.add(file.refused()));
         fileReports.stream().filter(file -> !file.reconciles()).forEach(file -> staging.refusals.add(
                 file.file() + ": rows read " + file.rowsRead() + " != staged " + file.rowsStaged() + " + rejected " + file.rowsRejected()));
@@ -292,13 +286,8 @@ public final class NightlyJob {
         }
         WarehouseTables tables = night.tables();
         // What it read is staged by the next run that succeeds, and its report says so.
-        report.inputFiles.replaceAll(file -> file instanceof FileReport read && FileReport.STAGED.equals(read.status())
-                ? read.withStatus(FileReport.NOT_PUBLISHED) : file);
-        report.sources.values().forEach(summary -> {
-            @SuppressWarnings("unchecked") Map<String, Object> counts = (Map<String, Object>) summary;
-            Object read = counts.put("files_staged", 0L);
-            counts.put("files_not_published", read);
-        });
+        report.inputFiles.replaceAll(file -> FileReport.STAGED.equals(file.status()) ? file.withStatus(FileReport.NOT_PUBLISHED) : file);
+        report.sources.replaceAll((source, summary) -> summary.notPublished());
         List<String> kept = tables.keepRefusedRejects(report.runId);
         if (!tables.undoUnpublished().isEmpty() && !tables.published().isNone()) {
             // The restores hold the published rows: published, the tables' latest versions are the published ones again.

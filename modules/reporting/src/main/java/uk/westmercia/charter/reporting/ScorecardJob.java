@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,14 +123,8 @@ public final class ScorecardJob {
         ScorecardReport scorecard = new ScorecardBuilder(catalogue, options.changePoints()).build(options.quarter(), values);
         checkSnapshot(tables.publishedQuarter(quarter), scorecard);
         Optional<Long> metricValuesVersion = source.version(ScorecardTables.METRIC_VALUES);
-        Map<String, Object> read = new LinkedHashMap<>();
-        read.put("table", ScorecardTables.METRIC_VALUES.path());
-        read.put("delta_version", metricValuesVersion.orElse(null));
-        read.put("published_by", source.runId());
-        read.put("nightly_run_ids", scorecard.sourceRunIds());
-        read.put("quarter", quarter);
-        read.put("rows_read", values.size());
-        report.sources.put("metric_values", read);
+        report.read = new RunReport.TableRead(ScorecardTables.METRIC_VALUES.path(), metricValuesVersion.orElse(null), source.runId(),
+                scorecard.sourceRunIds(), quarter, values.size());
         LOG.info("Scorecard {} from nightly run(s) {}: {} rows, {} comparisons", quarter, scorecard.sourceRunIds(),
                 scorecard.rows().size(), scorecard.comparisons().size());
 

@@ -51,7 +51,9 @@ class ScorecardJobTest {
         RunReport report = new RunReport(runId, "scorecard", List.of(), "test", Instant.now());
         ScorecardJob.Result result = new ScorecardJob(spark, new ScorecardJob.Options(Fixtures.quarter("2024-25 Q4"), root,
                 root.resolve("out"), force), report, Catalogue.bundled()).run();
-        assertThat(report.sources).containsKey("metric_values");
+        assertThat(report.read.table()).isEqualTo("metrics/metric_values");
+        assertThat(report.read.nightlyRunIds()).isEqualTo(result.sourceRunIds());
+        assertThat(report.read.rowsRead()).isPositive();
         assertThat(report.tables).extracting(RunReport.TableReport::table)
                 .contains("metrics/scorecard", "metrics/area_comparison", "metrics/theme_scores");
         return result;
