@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -56,17 +56,14 @@ final class WarehouseRun {
                     "Previous {} ended without releasing the warehouse lock (killed?); its unpublished commits are undone", previous.describe()));
             spark = sessions.get();
             WarehouseTables tables = WarehouseTables.forRun(spark, target, runId);
-            // A killed or failed run's commits that no published run lists: undone before anything else.
-            List<String> repaired = new ArrayList<>(tables.undoUnpublished());
-            // A killed run's half-written files: no commit references them, and no reader ever will.
-            lock.previousUnreleased().ifPresent(previous -> repaired.addAll(tables.removeUncommittedFiles(previous.startedAt())));
-            if (!repaired.isEmpty()) {
-                // Same rows as published: readers see no change, and every table's latest version is its published one again.
-                tables.publish("repair");
-                String warning = "Undid what an earlier run committed and never published: " + String.join("; ", repaired);
+            // A killed or failed run's commits that no published run lists, and a killed run's half-written files
+            // (no commit references them): undone and removed before anything else.
+            WarehouseTables.Repair repair = tables.repair(lock.previousUnreleased().map(WarehouseLock.Holder::startedAt));
+            if (!repair.isEmpty()) {
+                String warning = "Undid what an earlier run committed and never published: " + String.join("; ", repair.all());
                 LOG.warn(warning);
                 report.warnings.add(warning);
-                report.repaired.addAll(repaired);
+                report.repaired.addAll(repair.all());
             }
             try {
                 List<String> results = work.run(spark, report);
@@ -101,17 +98,15 @@ final class WarehouseRun {
                 try {
                     WarehouseTables after = WarehouseTables.forRun(spark, target, runId);
                     after.keepRefusedRejects(runId);
-                    // Nothing of a failed run stays committed: readers follow runs/published anyway, but a reader of a
-                    // table's latest version, and the next run's merges, would see it.
-                    List<String> undone = after.undoUnpublished();
-                    if (!undone.isEmpty()) {
-                        after.publish("repair");
-                        report.warnings.add("Undid this run's own unpublished commits: " + String.join("; ", undone));
+                    // Nothing of a failed run stays committed (readers follow runs/published anyway, but a reader of a
+                    // table's latest version, and the next run's merges, would see it), and what it wrote and never
+                    // committed (a full disk's partial files, say) is removed now, not left to VACUUM.
+                    WarehouseTables.Repair own = after.repair(Optional.of(started));
+                    if (!own.undone().isEmpty()) {
+                        report.warnings.add("Undid this run's own unpublished commits: " + String.join("; ", own.undone()));
                     }
-                    // What it wrote and never committed (a full disk's partial files, say): removed now, not left to VACUUM.
-                    List<String> partial = after.removeUncommittedFiles(started);
-                    if (!partial.isEmpty()) {
-                        report.warnings.add("Removed this run's uncommitted files: " + String.join("; ", partial));
+                    if (!own.removed().isEmpty()) {
+                        report.warnings.add("Removed this run's uncommitted files: " + String.join("; ", own.removed()));
                     }
                 }
                 catch (RuntimeException cleanupFailure) {

@@ -381,6 +381,40 @@ public final class WarehouseTables {
         return repaired;
     }
 
+    /** What {@link #repair} did: the commits it undid and the uncommitted files it removed, a line per table. */
+    public record Repair(List<String> undone, List<String> removed) {
+        public Repair {
+            undone = List.copyOf(undone);
+            removed = List.copyOf(removed);
+        }
+
+        public boolean isEmpty() {
+            return undone.isEmpty() && removed.isEmpty();
+        }
+
+        public List<String> all() {
+            return java.util.stream.Stream.concat(undone.stream(), removed.stream()).toList();
+        }
+    }
+
+    /**
+     * Leaves the warehouse as the last published run left it: undoes every unpublished commit
+     * ({@link #undoUnpublished}), publishes the restores (job {@code repair}) if there were any, and
+     * removes the data files written since {@code uncommittedSince} that no commit references
+     * ({@link #removeUncommittedFiles}). Done first by every run for a killed one, and by a failed
+     * run for itself.
+     */
+    public Repair repair(Optional<Instant> uncommittedSince) {
+        requireNonNull(uncommittedSince, "uncommittedSince is null");
+        List<String> undone = undoUnpublished();
+        if (!undone.isEmpty()) {
+            // Same rows as published: readers see no change, and every table's latest version is its published one again.
+            publish("repair");
+        }
+        List<String> removed = uncommittedSince.map(this::removeUncommittedFiles).orElse(List.of());
+        return new Repair(undone, removed);
+    }
+
     /**
      * Deletes the data files a run wrote from {@code since} on that no commit of their table
      * references: the partial output of a run that failed or was killed mid-write (a full disk's
