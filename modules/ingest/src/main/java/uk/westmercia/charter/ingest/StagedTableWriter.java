@@ -27,7 +27,8 @@ import uk.westmercia.charter.warehouse.WarehouseTables;
  * {@link StagedSchemas#RECORD_MONTH}. A first staging writes the table whole; later nights MERGE
  * the night's rows in by key, the newer row winning as {@link Stager#newestPerKey} decides (by the
  * source's {@linkplain uk.westmercia.charter.ingest.sources.RowVersion version} where it has one, crime's
- * {@code version_at}, else by file order), and delete the rows of files whose content changed.
+ * {@code version_at}, else by file order), and delete the rows of files whose content changed (a
+ * keyless source's; a keyed source with such a file is staged again whole, see {@link Stager#stage}).
  * Delta rewrites only the files holding a matched row, so a night costs what its new data costs.
  */
 public final class StagedTableWriter {

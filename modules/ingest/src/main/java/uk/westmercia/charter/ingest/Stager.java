@@ -203,7 +203,8 @@ public final class Stager {
      * read; every other file is read once, its checksum computed while reading; a file whose checksum
      * was staged before (under any name) adds no rows. The result's staged table is the previous
      * staged rows (less those of a file whose content changed) together with the new rows, newest per
-     * key; its rejects likewise. The caller writes the staged table with {@link StagedTableWriter}
+     * key; its rejects likewise. A keyed source with a file whose content changed is staged again from all
+     * its files instead, since the staged table keeps no older row for a key that file no longer holds. The caller writes the staged table with {@link StagedTableWriter}
      * (which rewrites only the months the changes reach, see {@link StagingResult#summariseChanges})
      * and {@link StagingResult#rejects()} (when {@link StagingResult#changed()}; the previous version's
      * files serve when {@link StagingResult#rejectsUnchanged()}), then calls {@link StagingResult#release()}.
@@ -325,6 +326,15 @@ public final class Stager {
             }
         }
         changed |= !replaced.isEmpty();
+        if (!replaced.isEmpty() && previous.staged() != null && !SourceDefinitions.of(source).keyColumns().isEmpty()) {
+            // The staged table keeps only each key's newest row: where a changed file no longer holds a key, the
+            // older file's row it had replaced is not there to fall back to. Rare (an extract sent again, changed),
+            // so the source is staged again from all its files, as a first run would, and its metrics recomputed.
+            LOG.info("{}: {} changed file(s) ({}); staging the source again from all {} file(s), so that each key keeps the newest row the files now hold",
+                    source.folder(), replaced.size(), String.join(", ", replaced), files.size());
+            all.unpersist();
+            return stage(source, files, Previous.none(), runId);
+        }
         reports.sort(Comparator.comparing(FileReport::file));
 
         List<Column> stagedColumns = new ArrayList<>();

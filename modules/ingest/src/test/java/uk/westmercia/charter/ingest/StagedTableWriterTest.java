@@ -193,6 +193,28 @@ class StagedTableWriterTest {
     }
 
     @Test
+    void aChangedFileThatDropsAKeyLeavesTheOlderFilesRowAsOneRunOverAllFilesWould(SparkSession spark) throws IOException {
+        String header = "contact_id,received_at,channel,contact_type\n";
+        write(Source.CONTACTS, "contacts-2024-07-01.csv", header + "C1,2024-07-01T10:00:00Z,999,emergency\n");
+        write(Source.CONTACTS, "contacts-2024-07-02.csv", header + "C1,2024-07-01T10:00:00Z,101,non_emergency\n"
+                + "C2,2024-07-01T11:00:00Z,online,feedback\n");
+        List<StagedFile> first = stage(spark, Source.CONTACTS, "20240703T020000Z-0001", null);
+        // The newer extract is sent again without C1: the older extract's C1 is the newest row of it left.
+        Path newer = landing.resolve("contacts/contacts-2024-07-02.csv");
+        Files.writeString(newer, header + "C2,2024-07-01T11:00:00Z,online,feedback\n");
+        Files.setLastModifiedTime(newer, FileTime.fromMillis(1_720_000_000_000L));
+        List<StagedFile> second = stage(spark, Source.CONTACTS, "20240704T020000Z-0002", first);
+
+        Map<String, String> channels = published(spark, Source.CONTACTS).collectAsList().stream()
+                .collect(Collectors.toMap(row -> row.getString(row.fieldIndex("contact_id")), row -> row.getString(row.fieldIndex("channel"))));
+        assertThat(channels).isEqualTo(Map.of("C1", "999", "C2", "online"));
+        assertThat(second).extracting(StagedFile::file).containsExactly("contacts/contacts-2024-07-01.csv", "contacts/contacts-2024-07-02.csv");
+        // A third night with nothing new changes nothing.
+        stage(spark, Source.CONTACTS, "20240705T020000Z-0003", second);
+        assertThat(published(spark, Source.CONTACTS).count()).isEqualTo(2);
+    }
+
+    @Test
     void contactsAreFiledByTheLondonDayTheyWereReceived(SparkSession spark) throws IOException {
         write(Source.CONTACTS, "contacts-2024-07-01.csv", "contact_id,received_at,channel,contact_type\n"
                 + "C1,2024-05-31T23:30:00Z,999,emergency\n"      // 00:30 on 1 June in London
