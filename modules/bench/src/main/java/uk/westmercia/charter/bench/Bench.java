@@ -74,7 +74,7 @@ public final class Bench {
                 ? String.format(Locale.ROOT, "unmeasured warm-up first: a nightly on data-samples (%.1f s), so the launcher's class-data archive or AOT cache exists", warmUp.seconds())
                 : "warm-up nightly on data-samples exited " + warmUp.exitCode() + "; see " + runDir.resolve("warm-up.log"));
         String launcher = launcherInfo(charter, arguments.root());
-        notes.add("launcher: " + launcher);
+        notes.add("launcher: " + launcher.lines().collect(Collectors.joining("; ")));
 
         // (1, 2, 3) --repeats pairs, one after another: a full nightly on an empty warehouse, the DuckDB script on
         // the same landing as a process of its own, then an incremental nightly after one new day of files on its
@@ -232,11 +232,21 @@ public final class Bench {
         return new Measurement(name, result.seconds(), -1, result.peakRssKib(), -1, result.exitCode());
     }
 
-    /** What jobs/charter runs on: its Java and class-data archive or AOT cache ({@code jobs/charter --launcher-info}). */
+    /**
+     * What jobs/charter runs on ({@code jobs/charter --launcher-info}): its first line the Java and its class-data
+     * archive or AOT cache, further lines the details. Standard error (a build's messages) is not read.
+     */
     private static String launcherInfo(Path charter, Path root) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(charter.toString(), "--launcher-info").directory(root.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return p.waitFor() == 0 ? out.lines().collect(Collectors.joining("; ")) : "unknown (jobs/charter --launcher-info exited " + p.exitValue() + ")";
+        Process p = new ProcessBuilder(charter.toString(), "--launcher-info").directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return launcherText(out, p.waitFor());
+    }
+
+    /** The launcher's description from what {@code --launcher-info} printed and its exit status; its lines kept. */
+    static String launcherText(String output, int exit) {
+        String text = output.strip();
+        return exit == 0 && !text.isEmpty() ? text : "unknown (jobs/charter --launcher-info exited " + exit + ")";
     }
 
     private static int finish(BenchArgs arguments, List<Measurement> measurements, List<String> notes, List<String> failures,

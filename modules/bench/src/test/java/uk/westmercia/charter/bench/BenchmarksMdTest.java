@@ -29,6 +29,18 @@ class BenchmarksMdTest {
     }
 
     @Test
+    void theMachineCellTakesTheLaunchersFirstLine() {
+        // As jobs/charter --launcher-info prints it; the details go to the history's notes, not into every row.
+        String launcher = Bench.launcherText("Java 25.0.3, AOT cache\njava: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java\n"
+                + "cache: /repo/modules/jobs/target/charter-jobs.java25.0.3-1.aot\noptions: -Xmx4g -XX:+UseParallelGC\n", 0);
+        BenchmarksMd.Context c = new BenchmarksMd.Context("2026-12-07", "abc1234", 2, "23.5 GiB", launcher, 1, 3, 1L, "landing");
+        assertThat(c.machine()).isEqualTo("2 cores, 23.5 GiB; Java 25.0.3, AOT cache");
+        assertThat(BenchmarksMd.section(c, List.of(), List.of())).contains("- machine: 2 cores, 23.5 GiB; Java 25.0.3, AOT cache\n");
+        assertThat(Bench.launcherText("", 0)).isEqualTo("unknown (jobs/charter --launcher-info exited 0)");
+        assertThat(Bench.launcherText("Java 17.0.15, class-data archive\n", 2)).isEqualTo("unknown (jobs/charter --launcher-info exited 2)");
+    }
+
+    @Test
     void aBenchReplacesItsOwnRowsAndKeepsThoseMeasuredByHand() {
         String text = "# Benchmarks\n\nIntro.\n\n" + BenchmarksMd.BEGIN + "\n" + BenchmarksMd.TABLE_HEADER
                 + "| full nightly, empty warehouse | 80.0 s | 70.0 to 90.0 s | 3 | 1, 3 | old machine | 2026-12-01 | `0000000` | jobs/bench |\n"
