@@ -33,6 +33,8 @@ import uk.westmercia.charter.generator.LandingGenerator;
 public final class Bench {
 
     private static final String PSEUDO_KEY = "charter-bench-key-not-secret";
+    /** A local warehouse's lock file (WarehouseLock.FILE in modules/warehouse). */
+    static final String LOCK_FILE = ".lock";
 
     private Bench() {
     }
@@ -359,7 +361,8 @@ public final class Bench {
      * Hard-links every file under {@code from} into {@code to} (same relative paths) and recreates its symbolic
      * links as they are; returns the number of files. A copy of a warehouse made so is a warehouse of its own
      * another nightly can run on: a nightly writes new files and switches its relative table links, never
-     * changing a file.
+     * changing a file, but for the warehouse lock ({@value #LOCK_FILE}), which it locks and writes in place:
+     * that one is copied, so each copy has a lock of its own.
      */
     static int linkTree(Path from, Path to) throws IOException {
         int files = 0;
@@ -370,6 +373,9 @@ public final class Bench {
                     Files.createSymbolicLink(target, Files.readSymbolicLink(entry));
                 } else if (Files.isDirectory(entry)) {
                     Files.createDirectories(target);
+                } else if (entry.getFileName().toString().equals(LOCK_FILE)) {
+                    Files.copy(entry, target);
+                    files++;
                 } else {
                     try {
                         Files.createLink(target, entry);

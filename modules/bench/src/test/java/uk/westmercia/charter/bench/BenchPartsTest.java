@@ -76,8 +76,12 @@ class BenchPartsTest {
         Files.writeString(log.resolve("00000000000000000000.json"), "commit");
         Files.writeString(warehouse.resolve("metrics/metric_values/part-0.parquet"), "rows");
 
+        Files.writeString(warehouse.resolve(".lock"), "{\"run_id\": \"full\"}");
         Path copy = temporary.resolve("copy");
-        assertThat(Bench.linkTree(warehouse, copy)).isEqualTo(2);
+        assertThat(Bench.linkTree(warehouse, copy)).isEqualTo(3);
+        // The lock is written in place and locked by the OS: each copy has its own.
+        assertThat(Files.readString(copy.resolve(".lock"))).isEqualTo("{\"run_id\": \"full\"}");
+        assertThat(Files.isSameFile(copy.resolve(".lock"), warehouse.resolve(".lock"))).isFalse();
         Path file = copy.resolve("metrics/metric_values/part-0.parquet");
         assertThat(Files.readString(file)).isEqualTo("rows");
         assertThat(Files.isSameFile(file, warehouse.resolve("metrics/metric_values/part-0.parquet"))).isTrue();
