@@ -5,9 +5,11 @@
 //
 //   setup LOCAL_DIR s3a://bucket/path s3a://bucket2   creates both buckets (AWS SDK) and copies the local
 //                                                     folder to the first (FileSystem.copyFromLocalFile)
-//   probe s3a://bucket/key   does the store refuse a second create-if-absent (If-None-Match: *), as the
-//                            warehouse lock asks? does setTimes move a file's modification time?
-// The probe prints one line each, "conditional: yes|no ..." and "settimes: yes|no ...", and exits 0 either way.
+//   probe s3a://bucket/key   is a plain create(overwrite=false) exclusive (two streams opened before either
+//                            closes)? does the store refuse a second create-if-absent asked as a conditional
+//                            PUT (If-None-Match: *), as the warehouse lock does? does setTimes move a file's time?
+// The probe prints one line each, "plain: yes|no ...", "conditional: yes|no ..." and "settimes: yes|no ...".
+// Commands may follow one another in one run: setup ... probe ...
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +22,7 @@ import org.apache.hadoop.fs.Path;
 public class S3Probe {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: S3Probe setup LOCAL_DIR URI URI | probe URI");
+            System.err.println("usage: S3Probe [setup LOCAL_DIR URI URI] [probe URI]");
             System.exit(2);
         }
         Configuration configuration = new Configuration();
@@ -30,6 +32,13 @@ public class S3Probe {
                 configuration.set(key.substring("spark.hadoop.".length()), entry.getValue().toString());
             }
         }
+        for (int at = 0; at < args.length; at += args[at].equals("setup") ? 4 : 2) {
+            run(configuration, java.util.Arrays.copyOfRange(args, at, args.length));
+        }
+        FileSystem.closeAll();
+    }
+
+    private static void run(Configuration configuration, String[] args) throws Exception {
         switch (args[0]) {
             case "setup" -> {
                 Path target = new Path(args[2]);
@@ -59,6 +68,19 @@ public class S3Probe {
                 Path file = new Path(args[1]);
                 FileSystem fs = file.getFileSystem(configuration);
                 fs.delete(file, false);
+                // What the lock did before: create(path, false), on S3A a HEAD/LIST check at open and an
+                // unconditional PUT at close. Two runs whose checks both come before either PUT both win.
+                try {
+                    OutputStream first = fs.create(file, false);
+                    OutputStream second = fs.create(file, false);
+                    first.close();
+                    second.close();
+                    System.out.println("plain: no, two create(overwrite=false) of " + file + " opened before either closed both succeeded");
+                }
+                catch (IOException e) {
+                    System.out.println("plain: yes, the second create(overwrite=false) was refused: " + e.getClass().getSimpleName());
+                }
+                fs.delete(file, false);
                 create(fs, file, "first");
                 try {
                     create(fs, file, "second");
@@ -81,11 +103,10 @@ public class S3Probe {
                 fs.delete(file, false);
             }
             default -> {
-                System.err.println("unknown probe " + args[0]);
+                System.err.println("unknown command " + args[0]);
                 System.exit(2);
             }
         }
-        FileSystem.closeAll();
     }
 
     /** Create-if-absent as the warehouse lock does it: overwrite off, and a conditional PUT asked for where the store can. */
