@@ -18,14 +18,22 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The warehouse lock on a Hadoop file system (HDFS, an object store), which has no OS locks: a file
- * {@code <warehouse>/_lock} created exclusively (HDFS creates atomically), holding the holder's note.
- * The holder touches it every {@link #HEARTBEAT}; a lock not touched for {@link #STALE_AFTER} is a
- * killed run's, and the next run takes it over.
+ * {@code <warehouse>/_lock} created exclusively, holding the holder's note. HDFS creates atomically;
+ * on S3 (s3a://) a plain create-if-absent is a check then an unconditional PUT, so two runs could both
+ * win, and the lock asks for a conditional PUT ({@code If-None-Match: *}, {@link #CONDITIONAL_CREATE}),
+ * which the store refuses for all but the first. The holder touches it every {@link #HEARTBEAT}; where
+ * the file system ignores {@code setTimes} (s3a) it writes the note again instead. A lock not touched
+ * for {@link #STALE_AFTER} is a killed run's, and the next run takes it over.
  */
 final class FileSystemLock {
     static final String FILE = "_lock";
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
     static final Duration STALE_AFTER = Duration.ofMinutes(5);
+    /**
+     * Hadoop's create option for a conditional create-if-absent (Options.CreateFileOptionKeys, Hadoop 3.4.2+): S3A
+     * then PUTs with {@code If-None-Match: *}. Given as an optional key, so other file systems ignore it.
+     */
+    static final String CONDITIONAL_CREATE = "fs.option.create.conditional.overwrite";
 
     private FileSystemLock() {
     }
@@ -51,10 +59,15 @@ final class FileSystemLock {
             catch (FileNotFoundException e) {
                 // free
             }
-            try (OutputStream out = fs.create(file, false)) {
-                out.write(RunReports.JSON.writeValueAsBytes(holder));
+            byte[] json = RunReports.JSON.writeValueAsBytes(holder);
+            try (OutputStream out = (OutputStream) fs.createFile(file).overwrite(false).recursive().opt(CONDITIONAL_CREATE, true).build()) {
+                out.write(json);
             }
-            catch (FileAlreadyExistsException e) {
+            catch (IOException e) {
+                // Created meanwhile by another run: FileAlreadyExistsException, or on S3 the refused conditional PUT (HTTP 412).
+                if (!(e instanceof FileAlreadyExistsException) && !fs.exists(file)) {
+                    throw e;
+                }
                 Optional<WarehouseLock.Holder> note = read(fs, file);
                 throw new WarehouseLock.LockedException("Cannot " + action + ": warehouse " + warehouse.root() + " is locked by "
                         + note.map(WarehouseLock.Holder::describe).orElse("another process (no note)"), note);
@@ -66,7 +79,7 @@ final class FileSystemLock {
             });
             heartbeat.scheduleAtFixedRate(() -> {
                 try {
-                    fs.setTimes(file, System.currentTimeMillis(), -1);
+                    touch(fs, file, json);
                 }
                 catch (IOException | RuntimeException ignored) {
                     // the next beat tries again
@@ -84,6 +97,20 @@ final class FileSystemLock {
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot lock warehouse " + warehouse.root() + " (" + file + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks the lock as held now: its modification time set to now, or, where the file system ignores
+     * {@code setTimes} (S3A, whose objects' time is when they were written), the note written again.
+     */
+    static void touch(FileSystem fs, Path file, byte[] note) throws IOException {
+        long now = System.currentTimeMillis();
+        fs.setTimes(file, now, -1);
+        if (fs.getFileStatus(file).getModificationTime() < now - HEARTBEAT.toMillis() / 2) {
+            try (OutputStream out = fs.create(file, true)) {
+                out.write(note);
+            }
         }
     }
 

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lock of a warehouse on a Hadoop file system (HDFS, an object store), here exercised through
  * Hadoop's local file system: exclusive creation, a clear refusal naming the holder, and a dead
- * holder's lock taken over once it is stale.
+ * holder's lock taken over once it is stale; the heartbeat also where setTimes does nothing (S3A).
  */
 class FileSystemLockTest {
     @TempDir
@@ -51,5 +55,36 @@ class FileSystemLockTest {
         try (WarehouseLock lock = FileSystemLock.acquire(warehouse, "20250101T020000Z-aaaa", "nightly", "run nightly")) {
             assertThat(lock.previousUnreleased()).contains(dead);
         }
+    }
+
+    @Test
+    void the_heartbeat_sets_the_time_and_where_the_file_system_ignores_set_times_writes_the_note_again() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("wh")).resolve(FileSystemLock.FILE);
+        org.apache.hadoop.fs.Path lock = new org.apache.hadoop.fs.Path(file.toUri());
+        byte[] note = "{\"run_id\":\"20250101T020000Z-aaaa\"}".getBytes(StandardCharsets.UTF_8);
+
+        // HDFS, a local file system: setTimes moves the time, the note is left alone.
+        Files.writeString(file, "as written");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(120)));
+        try (RawLocalFileSystem fs = new RawLocalFileSystem()) {
+            fs.initialize(URI.create("file:///"), new Configuration());
+            FileSystemLock.touch(fs, lock, note);
+        }
+        assertThat(Files.getLastModifiedTime(file).toInstant()).isAfter(Instant.now().minusSeconds(10));
+        assertThat(Files.readString(file)).isEqualTo("as written");
+
+        // S3A: setTimes does nothing (an object's time is when it was written), so the note is written again.
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(120)));
+        try (RawLocalFileSystem fs = new RawLocalFileSystem() {
+            @Override
+            public void setTimes(org.apache.hadoop.fs.Path p, long mtime, long atime) {
+                // ignored, as S3A does
+            }
+        }) {
+            fs.initialize(URI.create("file:///"), new Configuration());
+            FileSystemLock.touch(fs, lock, note);
+        }
+        assertThat(Files.getLastModifiedTime(file).toInstant()).isAfter(Instant.now().minusSeconds(10));
+        assertThat(Files.readAllBytes(file)).isEqualTo(note);
     }
 }
