@@ -116,9 +116,23 @@ public final class NightlyJob {
         final List<StagedFile> manifest = new ArrayList<>();
         final List<String> refusals = new ArrayList<>();
         final List<String> overThreshold = new ArrayList<>();
+        // What the run report says of the files and of each source, added to it in source order.
+        final List<FileReport> inputFiles = new ArrayList<>();
+        final Map<String, RunReport.SourceSummary> sources = new LinkedHashMap<>();
 
         boolean refused() {
             return !refusals.isEmpty() || !overThreshold.isEmpty();
+        }
+
+        /** One source's staging added to the run's. */
+        void add(Staging source) {
+            staged.putAll(source.staged);
+            source.earliestChanges.forEach((metricId, date) -> earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b));
+            manifest.addAll(source.manifest);
+            refusals.addAll(source.refusals);
+            overThreshold.addAll(source.overThreshold);
+            inputFiles.addAll(source.inputFiles);
+            sources.putAll(source.sources);
         }
     }
 
@@ -169,18 +183,25 @@ public final class NightlyJob {
         return new Night(warehouse, tables, landing, catalogue, reference, new MetricEngine(catalogue), previousState);
     }
 
-    /** Every source in turn: its new files staged (or its earlier staged table kept), and the manifest of staged files committed. */
+    /**
+     * Every source's new files staged (or its earlier staged table kept), a few sources at a time, and the
+     * manifest of staged files committed. What each source leaves is added to the run's in source order,
+     * so the report, the manifest and the first refusal named do not depend on which finished first.
+     */
     private Staging stageSources(Night night) {
         WarehouseTables tables = night.tables();
         ReferenceLookup lookup = ReferenceLookup.of(night.reference());
         Stager stager = new Stager(spark, lookup, new Pseudonymiser(options.key().key()));
-        Staging staging = new Staging();
         // Incremental staging: the manifest of files staged by earlier runs (staged/_files).
         List<StagedFile> previousManifest = tables.exists(STAGED_FILES)
                 ? StagedFile.fromDataset(tables.read(STAGED_FILES))
                 : List.of();
+        Map<Source, Staging> bySource = new EnumMap<>(Source.class);
+        Map<Source, List<LandingFile>> toStage = new EnumMap<>(Source.class);
         // In declaration order: a source that stands in for another (police.uk for crime) comes after it.
         for (Source source : Source.values()) {
+            Staging partial = new Staging();
+            bySource.put(source, partial);
             Stager.Listing listing = night.landing().files(source);
             for (String folder : listing.skippedFolders()) {
                 String warning = "Skipped " + folder + ": a folder named like a data file (an extract is a file in the landing)";
@@ -188,16 +209,16 @@ public final class NightlyJob {
                 report.warnings.add(warning);
             }
             // Refused: the run fails naming them, before anything is published.
-            staging.refusals.addAll(listing.refusedLinks());
+            partial.refusals.addAll(listing.refusedLinks());
             List<LandingFile> files = listing.files();
             TableName stagedTable = TableName.staged(source.folder());
             // A landing uses one crime source: with the force's own, police.uk's stand-in rows are not read.
-            Optional<Source> displacedBy = source.standsInFor().filter(staging.staged::containsKey);
+            Optional<Source> displacedBy = source.standsInFor().filter(other -> toStage.containsKey(other) || bySource.get(other).staged.containsKey(other));
             if (files.isEmpty()) {
-                previousManifest.stream().filter(file -> file.source().equals(source.folder())).forEach(staging.manifest::add);
+                previousManifest.stream().filter(file -> file.source().equals(source.folder())).forEach(partial.manifest::add);
                 if (tables.exists(stagedTable) && displacedBy.isEmpty()) {
                     // Staged by earlier runs; the landing no longer holds its files.
-                    staging.staged.put(source, staged(source, tables.read(stagedTable)));
+                    partial.staged.put(source, staged(source, tables.read(stagedTable)));
                     continue;
                 }
                 report.absentSources.add(source.folder());
@@ -214,8 +235,16 @@ public final class NightlyJob {
             if (missingReference.isPresent()) {
                 throw new InputRefusedException("Cannot stage " + source.folder() + ": " + missingReference.get());
             }
-            stageSource(night, stager, source, files, previousManifest, staging);
+            toStage.put(source, files);
         }
+        // Side by side: a small source's staging is mostly the driver's planning and Delta's commits, which
+        // leave the cores idle; as many at once as there are cores, so a large source's rows do not crowd memory.
+        SideBySide.run(toStage.keySet(), spark.sparkContext().defaultParallelism(),
+                source -> stageSource(night, stager, source, toStage.get(source), previousManifest, bySource.get(source)));
+        Staging staging = new Staging();
+        bySource.values().forEach(staging::add);
+        report.inputFiles.addAll(staging.inputFiles);
+        report.sources.putAll(staging.sources);
         tables.overwrite(STAGED_FILES, StagedFile.toDataset(spark, staging.manifest).coalesce(1));
         return staging;
     }
@@ -251,11 +280,11 @@ public final class NightlyJob {
         }
         List<FileReport> fileReports = result.fileReports();
         result.release();
-        report.inputFiles.addAll(fileReports);
+        staging.inputFiles.addAll(fileReports);
         long read = fileReports.stream().mapToLong(FileReport::rowsRead).sum();
         long rejected = fileReports.stream().mapToLong(FileReport::rowsRejected).sum();
         long stagedRows = fileReports.stream().mapToLong(FileReport::rowsStaged).sum();
-        report.sources.put(source.folder(), RunReport.SourceSummary.of(fileReports.size(), result.filesStaged(), read, stagedRows, rejected));
+        staging.sources.put(source.folder(), RunReport.SourceSummary.of(fileReports.size(), result.filesStaged(), read, stagedRows, rejected));
         fileReports.stream().filter(file -> file.refused() != null).forEach(file -> staging.refusals.add(file.refused()));
         fileReports.stream().filter(file -> !file.reconciles()).forEach(file -> staging.refusals.add(
                 file.file() + ": rows read " + file.rowsRead() + " != staged " + file.rowsStaged() + " + rejected " + file.rowsRejected()));

@@ -59,7 +59,8 @@ public final class WarehouseTables {
     private final SparkSession spark;
     private final Warehouse warehouse;
     private final String runId;
-    private final Map<String, Long> committed = new LinkedHashMap<>();
+    // Sources are staged side by side: their commits are recorded from several threads.
+    private final Map<String, Long> committed = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Long> restored = new LinkedHashMap<>();
     private Publication published;
     private String keyFingerprint;
@@ -310,7 +311,9 @@ public final class WarehouseTables {
 
     /** The tables this run committed, with their versions, in commit order. */
     public Map<String, Long> committed() {
-        return java.util.Collections.unmodifiableMap(committed);
+        synchronized (committed) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(committed));
+        }
     }
 
     /**
@@ -324,7 +327,7 @@ public final class WarehouseTables {
         }
         Map<String, Long> versions = new TreeMap<>(published().versions());
         versions.putAll(restored);
-        versions.putAll(committed);
+        versions.putAll(committed());
         String fingerprint = keyFingerprint != null ? keyFingerprint : published().keyFingerprint();
         Publication publication = new Publication(runId, job, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), versions, fingerprint);
         Row row = RowFactory.create(runId, job, java.sql.Timestamp.from(publication.publishedAt()),
