@@ -22,20 +22,10 @@ import uk.westmercia.charter.catalogue.Source;
  * [D - {@code review_days}, D]. A state on a day, not events in the period: every earlier event
  * counts, so the rows are never cut at the start of the recomputed periods.
  */
-final class CurrentCoverage implements BatchedKind {
+final class CurrentCoverage implements UniverseShare {
+    /** The members holding a current item on each period's last day. */
     @Override
-    public String family() {
-        // The same share of a reference universe as UniverseCoverage: only which members are covered differs.
-        return "universe";
-    }
-
-    @Override
-    public MetricBatch batch() {
-        return new UniverseCoverages();
-    }
-
-    /** The members covered in each period, as {@link UniverseCoverages} joins them to the universe. */
-    static Dataset<Row> covered(MetricDefinition metric, Source source, MetricContext context) {
+    public Dataset<Row> covered(MetricDefinition metric, Source source, MetricContext context) {
         MetricParameters parameters = metric.parameters();
         String universe = parameters.string("universe");
         String member = UniverseCoverage.memberColumn(metric.id(), universe);
@@ -60,7 +50,6 @@ final class CurrentCoverage implements BatchedKind {
                 .filter(col("_opened").equalTo(1).and(col("_closed").equalTo(0))
                         .and(col("_last_review").geq(date_sub(col("_period_end"), (int) reviewDays))))
                 .select(lit(metric.id()).as("covered_metric"), col("_item_member").as("covered_member"),
-                        col("period_type").as("covered_type"), col("period_label").as("covered_label"))
-                .distinct();
+                        col("period_type").as("covered_type"), col("period_label").as("covered_label"));
     }
 }

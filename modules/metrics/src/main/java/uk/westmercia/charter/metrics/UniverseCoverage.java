@@ -1,11 +1,16 @@
 package uk.westmercia.charter.metrics;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import uk.westmercia.charter.catalogue.MetricDefinition;
+import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.reference.Lpa;
 import uk.westmercia.charter.reference.Parish;
 import uk.westmercia.charter.reference.ReferenceData;
@@ -17,15 +22,15 @@ import uk.westmercia.charter.reference.Snt;
  * from reference data, never from the events: an area's members without events count in the base.
  * With parameter {@code active_until} an event counts in every period it is active in.
  */
-final class UniverseCoverage implements BatchedKind {
+final class UniverseCoverage implements UniverseShare {
+    /** The members with a qualifying event in each period. */
     @Override
-    public String family() {
-        return "universe";
-    }
-
-    @Override
-    public MetricBatch batch() {
-        return new UniverseCoverages();
+    public Dataset<Row> covered(MetricDefinition metric, Source source, MetricContext context) {
+        String memberColumn = memberColumn(metric.id(), metric.parameters().string("universe"));
+        return context.eventsByPeriod(metric, source, context.expression(metric.parameters().string("filter")), metric.periodTypes())
+                .filter(col(memberColumn).isNotNull())
+                .select(lit(metric.id()).as("covered_metric"), col(memberColumn).as("covered_member"),
+                        col("period_type").as("covered_type"), col("period_label").as("covered_label"));
     }
 
     static String memberColumn(String metricId, String universe) {

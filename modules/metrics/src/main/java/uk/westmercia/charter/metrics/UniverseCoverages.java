@@ -1,7 +1,6 @@
 package uk.westmercia.charter.metrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import uk.westmercia.charter.calendar.PeriodType;
 import uk.westmercia.charter.catalogue.MetricDefinition;
 
 /**
- * The universe coverage metrics of one source ({@link UniverseCoverage}), computed together: one
+ * The universe share metrics of one source ({@link UniverseShare}), computed together: one
  * distinct over every metric's covered members by period, one join to every metric's universe by
  * period, one aggregate by metric, area and period.
  */
@@ -37,13 +36,8 @@ final class UniverseCoverages extends MetricBatch {
             MetricDefinition metric = member.metric();
             MetricContext context = member.context();
             String universe = metric.parameters().string("universe");
-            String memberColumn = UniverseCoverage.memberColumn(metric.id(), universe);
-            covered.add(member.kind() instanceof CurrentCoverage
-                    ? CurrentCoverage.covered(metric, member.source(), context)
-                    : context.eventsByPeriod(metric, member.source(), context.expression(metric.parameters().string("filter")), metric.periodTypes())
-                            .filter(col(memberColumn).isNotNull())
-                            .select(lit(metric.id()).as("covered_metric"), col(memberColumn).as("covered_member"),
-                                    col("period_type").as("covered_type"), col("period_label").as("covered_label")));
+            // Only the family's kinds join this batch (UniverseShare.family).
+            covered.add(((UniverseShare) member.kind()).covered(metric, member.source(), context));
             // The universe comes from reference data, never from the events: members without events count in the base.
             for (Row row : UniverseCoverage.universe(universe, context.reference())) {
                 for (PeriodType type : metric.periodTypes()) {
