@@ -3,9 +3,7 @@ package uk.westmercia.charter.jobs;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,10 +38,10 @@ final class SideBySide {
             thread.setDaemon(true);
             return thread;
         });
-        Map<T, Future<?>> futures = new LinkedHashMap<>();
+        List<Future<?>> futures = new ArrayList<>();
         try {
             for (T item : all) {
-                futures.put(item, pool.submit(() -> {
+                futures.add(pool.submit(() -> {
                     if (failed.get()) {
                         return;
                     }
@@ -57,7 +55,7 @@ final class SideBySide {
                 }));
             }
             Throwable first = null;
-            for (Future<?> future : futures.values()) {
+            for (Future<?> future : futures) {
                 try {
                     future.get();
                 }

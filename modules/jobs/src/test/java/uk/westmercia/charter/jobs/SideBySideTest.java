@@ -30,6 +30,16 @@ class SideBySideTest {
     }
 
     @Test
+    void anItemGivenTwiceRunsTwiceAndBothAreWaitedFor() {
+        AtomicInteger ended = new AtomicInteger();
+        SideBySide.run(List.of("a", "a"), 2, item -> {
+            sleep(50);
+            ended.incrementAndGet();
+        });
+        assertThat(ended.get()).isEqualTo(2);
+    }
+
+    @Test
     void twoRunTogether() throws Exception {
         // Each waits for the other to start: only a side-by-side run ends.
         CountDownLatch both = new CountDownLatch(2);
