@@ -113,6 +113,8 @@ public final class NightlyJob {
     private static final class Staging {
         final Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
         final Map<String, LocalDate> earliestChanges = new LinkedHashMap<>();
+        // Sources whose staged table this run wrote: none, and the metrics read what the published run read.
+        final java.util.Set<Source> restaged = java.util.EnumSet.noneOf(Source.class);
         final List<StagedFile> manifest = new ArrayList<>();
         final List<String> refusals = new ArrayList<>();
         final List<String> overThreshold = new ArrayList<>();
@@ -127,6 +129,7 @@ public final class NightlyJob {
         /** One source's staging added to the run's. */
         void add(Staging source) {
             staged.putAll(source.staged);
+            restaged.addAll(source.restaged);
             source.earliestChanges.forEach((metricId, date) -> earliestChanges.merge(metricId, date, (a, b) -> a.isBefore(b) ? a : b));
             manifest.addAll(source.manifest);
             refusals.addAll(source.refusals);
@@ -245,7 +248,12 @@ public final class NightlyJob {
         bySource.values().forEach(staging::add);
         report.inputFiles.addAll(staging.inputFiles);
         report.sources.putAll(staging.sources);
-        tables.overwrite(STAGED_FILES, StagedFile.toDataset(spark, staging.manifest).coalesce(1));
+        if (tables.exists(STAGED_FILES) && java.util.Set.copyOf(previousManifest).equals(java.util.Set.copyOf(staging.manifest))) {
+            LOG.info("Staged files: the manifest {} stays as it was", STAGED_FILES);
+        }
+        else {
+            tables.overwrite(STAGED_FILES, StagedFile.toDataset(spark, staging.manifest).coalesce(1));
+        }
         return staging;
     }
 
@@ -264,6 +272,9 @@ public final class NightlyJob {
         staging.manifest.addAll(result.manifest());
         boolean changed = result.changed() || !tables.exists(stagedTable) || !tables.exists(rejectsTable);
         if (changed) {
+            if (result.changed() || previous.staged() == null) {
+                staging.restaged.add(source);
+            }
             if (result.changed() && previous.staged() != null && night.previousState().isPresent()) {
                 // One pass over the changes: for an incremental recompute, the earliest date of each metric they reach.
                 // Before release: drawn from this run's read of the files.
@@ -336,8 +347,12 @@ public final class NightlyJob {
         WarehouseTables tables = night.tables();
         String runId = report.runId;
         MetricContext context = new MetricContext(spark, night.reference(), options.asOf(), staging.staged);
+        // No staged table written: the sources' first record dates are those the published run found.
+        Map<String, LocalDate> firstRecordDates = staging.restaged.isEmpty() && night.previousState().isPresent()
+                ? night.previousState().get().firstRecordDates()
+                : context.firstRecordDates();
         MetricState state = MetricState.of(options.asOf(), report.codeVersion, night.catalogue().sha256(),
-                ReferenceDataReader.sha256(night.landing().reference()), context.firstRecordDates());
+                ReferenceDataReader.sha256(night.landing().reference()), firstRecordDates);
         RecomputePlan plan = options.recomputeAll()
                 ? RecomputePlan.full("--recompute-all")
                 : RecomputePlanner.plan(night.catalogue(), night.previousState(), state, staging.earliestChanges);
@@ -345,6 +360,13 @@ public final class NightlyJob {
         LOG.info("Recomputing {}", report.recompute);
         MetricEngine.Result metrics = night.engine().compute(context, plan, runId, LOG::info);
         report.metricsSkipped.putAll(metrics.skipped());
+        if (metrics.computed().isEmpty() && night.previousState().equals(Optional.of(state)) && tables.exists(ScorecardTables.THEME_SCORES)) {
+            // Nothing to recompute from the same state: the published metric_values, theme scores and state stand as they are.
+            metrics.metricValues().unpersist(false);
+            LOG.info("Carried over all {} metric(s): {}, {} and {} stay as they were", metrics.unchanged().size(), METRIC_VALUES,
+                    ScorecardTables.THEME_SCORES, METRIC_STATE);
+            return;
+        }
         Dataset<Row> computed = metrics.metricValues();
         Dataset<Row> values = plan.isFull() ? computed : withCarriedOver(tables, computed);
         // One file, sorted in its one task: a global sort first samples every metric's rows to plan its ranges.

@@ -60,7 +60,7 @@ class IdempotenceTest {
     @Test
     void a_rerun_on_the_same_inputs_gives_the_same_figures(SparkSession spark) {
         Path reused = dir.resolve("reused");
-        nightly(spark, reused, "20240701T020000Z-0001", false);
+        RunReport initial = nightly(spark, reused, "20240701T020000Z-0001", false);
         List<String> first = figuresButRunId(spark, reused);
         assertThat(first).isNotEmpty();
 
@@ -70,6 +70,10 @@ class IdempotenceTest {
         assertThat(WarehouseTables.reader(spark, new Warehouse(reused)).published().runId()).isEqualTo("20240702T020000Z-0002");
         assertThat(runIds(spark, reused)).containsExactly("20240701T020000Z-0001");
         assertThat(figuresButRunId(spark, reused)).containsExactlyElementsOf(first);
+        // Nothing to write: every table's published version is the first run's, none committed again.
+        assertThat(rerun.tables).isEmpty();
+        assertThat(rerun.publishedVersions).isEqualTo(initial.publishedVersions).containsKeys("metrics/metric_values", "metrics/theme_scores",
+                "metrics/_state", "staged/_files");
 
         RunReport all = nightly(spark, reused, "20240702T030000Z-0003", true);
         assertThat(all.recompute).isEqualTo("every period: --recompute-all");
