@@ -35,10 +35,10 @@ class KillMidWriteTest {
     @TempDir
     Path dir;
 
-    /** The Spark --add-opens options this JVM was started with (surefire's argLine, from spark.jvm.options). */
+    /** The --add-opens and -XX options this JVM was started with (surefire's argLine: spark.jvm.options, test.jvm.options). */
     private static List<String> sparkJvmOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+                .filter(option -> option.startsWith("--add-opens") || option.startsWith("-XX:")
                         || option.startsWith("-Djdk.reflect") || option.startsWith("-Dio.netty"))
                 .toList();
     }
