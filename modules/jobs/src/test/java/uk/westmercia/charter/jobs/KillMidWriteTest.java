@@ -28,12 +28,15 @@ import uk.westmercia.charter.warehouse.Warehouse;
  */
 @ExtendWith(SharedSparkSession.class)
 class KillMidWriteTest {
-    private static final Path LANDING = Path.of("src/test/resources/landing-tiny").toAbsolutePath();
+    private static final Path TINY = Path.of("src/test/resources/landing-tiny").toAbsolutePath();
     private static final long RUN_TIMEOUT_MINUTES = 10;
     private static final String KEY = "a-kill-test-key-0123456789";
 
     @TempDir
     Path dir;
+
+    /** landing-tiny, copied: the killed runs find a file more in it. */
+    private Path landing;
 
     /** The --add-opens and -XX options this JVM was started with (surefire's argLine: spark.jvm.options, test.jvm.options). */
     private static List<String> sparkJvmOptions() {
@@ -51,7 +54,7 @@ class KillMidWriteTest {
         // The launcher's own logging (progress at INFO, as an operator sees it), not the tests' quiet one.
         command.add("-Dlogback.configurationFile=logback.xml");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CharterCli.class.getName(),
-                "nightly", "--landing", LANDING.toString(), "--warehouse", warehouse.toString(), "--as-of", "2024-06-30", "--master", "local[2]"));
+                "nightly", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--as-of", "2024-06-30", "--master", "local[2]"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put(PseudonymisationKey.ENVIRONMENT_VARIABLE, KEY);
         return builder.start();
@@ -100,12 +103,17 @@ class KillMidWriteTest {
 
         // The first night in this JVM (a process of its own saves nothing here): the state the killed runs must leave as it is.
         RunReport firstReport = new RunReport("20240701T020000Z-0001", "nightly", List.of(), "test", java.time.Instant.now());
-        new NightlyJob(spark, new NightlyJob.Options(LANDING, root, java.time.LocalDate.of(2024, 6, 30),
+        landing = dir.resolve("landing");
+        IncrementalNightlyTest.copyTree(TINY, landing, file -> true);
+        new NightlyJob(spark, new NightlyJob.Options(landing, root, java.time.LocalDate.of(2024, 6, 30),
                 new PseudonymisationKey(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8), "test", false), 0.05), firstReport).run();
         Publication first = WarehouseTables.reader(spark, warehouse).published();
         List<String> figures = IdempotenceTest.figuresButRunId(spark, root);
         assertThat(first.versions()).containsKeys("metrics/metric_values", "staged/crime");
 
+        // A new file with no rows: the killed runs stage it (their manifest commits) and the figures stay the first run's.
+        Path contacts = landing.resolve("contacts/contacts-2024-06-30.csv");
+        Files.writeString(landing.resolve("contacts/contacts-2024-06-15.csv"), Files.readAllLines(contacts).get(0) + "\n");
         // Killed while computing (its staged tables committed), then the next one killed as it commits.
         killAt(spark, root, "mid-compute", dir.resolve("killed-compute.log"));
         assertPublishedIs(spark, warehouse, first, figures);
