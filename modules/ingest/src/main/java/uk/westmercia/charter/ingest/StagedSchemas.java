@@ -8,6 +8,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.ingest.sources.SourceDefinitions;
+import uk.westmercia.charter.warehouse.Lineage;
 import uk.westmercia.charter.warehouse.RecordDates;
 
 /**
@@ -17,9 +18,9 @@ import uk.westmercia.charter.warehouse.RecordDates;
  * is partitioned by {@link #RECORD_MONTH}, so readers also get that column, last.
  */
 public final class StagedSchemas {
-    public static final String SOURCE_FILE = "source_file";
-    public static final String SOURCE_LINE = "source_line";
-    public static final String FILE_ORDER = "file_order";
+    public static final String SOURCE_FILE = Lineage.SOURCE_FILE;
+    public static final String SOURCE_LINE = Lineage.SOURCE_LINE;
+    public static final String FILE_ORDER = Lineage.FILE_ORDER;
     /** The partition column: the {@code yyyy-MM} month of a row's record date ({@link RecordDates}). */
     public static final String RECORD_MONTH = RecordDates.RECORD_MONTH;
 

@@ -44,6 +44,7 @@ import uk.westmercia.charter.warehouse.RecordDates;
  * the calendar as a small broadcast table, and the grid of areas and periods a metric is reported on.
  */
 public final class MetricContext {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricContext.class);
     public static final String EVENT_DATE = "event_date";
 
     private final SparkSession spark;
@@ -102,12 +103,21 @@ public final class MetricContext {
      * read as they are.
      */
     public MetricContext retaining(Map<Source, Column> kept) {
+        return retaining(kept, Set.of());
+    }
+
+    /**
+     * As {@link #retaining(Map)}, the rows held in memory without the columns named {@code unread}:
+     * filling the cache costs by the byte, and identifiers and lineage are the widest columns.
+     */
+    public MetricContext retaining(Map<Source, Column> kept, Set<String> unread) {
         requireNonNull(kept, "kept is null");
+        requireNonNull(unread, "unread is null");
         Map<Source, Dataset<Row>> retained = new EnumMap<>(Source.class);
         List<Dataset<Row>> fills = new ArrayList<>();
         rows.forEach((source, all) -> {
             if (kept.containsKey(source)) {
-                Dataset<Row> cached = all.filter(kept.get(source)).persist();
+                Dataset<Row> cached = all.filter(kept.get(source)).drop(unread.toArray(String[]::new)).persist();
                 fills.add(cached.select(lit(1).as("_row")));
                 retained.put(source, cached);
             }
@@ -118,6 +128,13 @@ public final class MetricContext {
         // Filled now, each source in one scan: left to the metrics' single action, concurrent stages each
         // read the source again. One action for all: the caches fill side by side, not one after another.
         fills.stream().reduce(Dataset::union).ifPresent(Dataset::count);
+        if (LOG.isInfoEnabled() && !fills.isEmpty()) {
+            // The size each cache reached, as Spark measured it while filling: what a heap must hold for the metrics.
+            List<String> sizes = new ArrayList<>();
+            kept.keySet().stream().filter(retained::containsKey).sorted().forEach(source -> sizes.add(source.folder() + " "
+                    + retained.get(source).queryExecution().optimizedPlan().stats().sizeInBytes().$div(scala.math.BigInt.apply(1 << 20)) + " MiB"));
+            LOG.info("Metric inputs held in memory: {}", String.join(", ", sizes));
+        }
         return new MetricContext(this, retained, from);
     }
 

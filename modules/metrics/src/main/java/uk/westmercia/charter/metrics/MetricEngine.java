@@ -12,13 +12,18 @@ import static org.apache.spark.sql.functions.when;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
@@ -34,6 +39,7 @@ import uk.westmercia.charter.catalogue.MetricDefinition;
 import uk.westmercia.charter.catalogue.MetricKind;
 import uk.westmercia.charter.catalogue.Source;
 import uk.westmercia.charter.catalogue.Unit;
+import uk.westmercia.charter.warehouse.Lineage;
 import uk.westmercia.charter.warehouse.RecordDates;
 
 /** Computes {@code metric_values} for every catalogue metric whose source has staged rows. */
@@ -79,7 +85,7 @@ public final class MetricEngine {
         requireNonNull(plan, "plan is null");
         requireNonNull(runId, "runId is null");
         List<String> unchanged = new ArrayList<>();
-        MetricContext context = staged.retaining(rowsNeeded(staged, plan));
+        MetricContext context = staged.retaining(rowsNeeded(staged, plan), unread(staged));
         Map<LocalDate, MetricContext> windows = new HashMap<>();
         List<Dataset<Row>> aggregates = new ArrayList<>();
         List<String> computed = new ArrayList<>();
@@ -271,6 +277,32 @@ public final class MetricEngine {
         });
         return needed;
     }
+
+    /**
+     * The staged columns no metric reads: each row's lineage, and the identifiers ({@code _id},
+     * {@code _ref}) that no metric's parameters name (a repeat share's key names the one it counts by).
+     * A metric reading a column left out here fails to resolve it, loudly, rather than count wrong.
+     */
+    Set<String> unread(MetricContext context) {
+        Set<String> named = new HashSet<>();
+        for (MetricDefinition metric : catalogue.metrics()) {
+            for (Object value : metric.parameters().values().values()) {
+                for (String word : IDENTIFIER.split(String.valueOf(value))) {
+                    named.add(word);
+                }
+            }
+        }
+        Set<String> unread = new TreeSet<>(Lineage.COLUMNS);
+        for (Source source : Source.values()) {
+            context.effectiveSource(source).ifPresent(read -> Arrays.stream(context.input(read).columns())
+                    .filter(column -> (column.endsWith("_id") || column.endsWith("_ref")) && !named.contains(column))
+                    .forEach(unread::add));
+        }
+        return unread;
+    }
+
+    /** What separates the column names in a parameter's text. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]+");
 
     /** The earlier of two first months; empty (every month) if either is. */
     private static Optional<YearMonth> earlierMonth(Optional<YearMonth> a, Optional<YearMonth> b) {
