@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -54,6 +55,64 @@ public final class LondonTime {
     public static Optional<Instant> parseTimestamp(String text) {
         requireNonNull(text, "text is null");
         String trimmed = text.trim();
+        Instant common = commonShape(trimmed);
+        return common != null ? Optional.of(common) : parseWithFormatters(trimmed);
+    }
+
+    /**
+     * The shapes nearly every extract writes, {@code uuuu-MM-ddTHH:mm:ss} then {@code Z}, {@code ±HH:MM}
+     * or nothing: the fields taken by position and checked by java.time as the ISO parser checks them.
+     * Null for any other text, or any value out of range, which the ISO parser then decides. The parser
+     * takes a tenth of a full nightly's staging on its own (optional sections copy its state per field).
+     */
+    static Instant commonShape(String text) {
+        int length = text.length();
+        if ((length != 19 && length != 20 && length != 25) || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 7)
+                || text.charAt(7) != '-' || !digits(text, 8, 10) || text.charAt(10) != 'T' || !digits(text, 11, 13)
+                || text.charAt(13) != ':' || !digits(text, 14, 16) || text.charAt(16) != ':' || !digits(text, 17, 19)) {
+            return null;
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+                    number(text, 11, 13), number(text, 14, 16), number(text, 17, 19));
+            if (length == 19) {
+                return londonLocal(local);
+            }
+            char sign = text.charAt(19);
+            if (length == 20) {
+                return sign == 'Z' ? local.toInstant(ZoneOffset.UTC) : null;
+            }
+            if ((sign != '+' && sign != '-') || !digits(text, 20, 22) || text.charAt(22) != ':' || !digits(text, 23, 25)) {
+                return null;
+            }
+            int direction = sign == '+' ? 1 : -1;
+            return local.toInstant(ZoneOffset.ofHoursMinutes(direction * number(text, 20, 22), direction * number(text, 23, 25)));
+        }
+        catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    /** {@link #parseTimestamp} by java.time's formatters alone, for any shape the contract allows. */
+    static Optional<Instant> parseWithFormatters(String trimmed) {
         try {
             if (trimmed.indexOf('/') >= 0) {
                 return Optional.of(londonLocal(LocalDateTime.parse(trimmed, UK_TIMESTAMP)));
