@@ -12,7 +12,7 @@ final class BenchmarksMd {
 
     static final String HISTORY_FILE = "BENCHMARKS-history.md";
     static final String HOW = "jobs/bench";
-    static final String BEGIN = "<!-- current figures: jobs/bench replaces the rows whose last cell is jobs/bench; other rows stay -->";
+    static final String BEGIN = "<!-- current figures: jobs/bench replaces the rows whose last cell is its own command line (jobs/bench at scale 1 over three years, else with --scale and --years); other rows stay -->";
     static final String END = "<!-- end of current figures -->";
     static final String TABLE_HEADER = "| measure | median | range (min to max) | runs | scale, years | machine | date | commit | how |\n"
             + "|---|---:|---:|---:|---|---|---|---|---|\n";
@@ -31,6 +31,18 @@ final class BenchmarksMd {
      */
     record Context(String date, String commit, int cores, String memory, String launcher, double scale, int years,
                    long seed, String landing) {
+
+        /**
+         * The command a row was measured by, as its last cell: a bench replaces the rows of its own scale and
+         * years only, so a scale-10 run leaves the scale-1 figures standing.
+         */
+        String how() {
+            if (scale == 1 && years == 3) {
+                return HOW;
+            }
+            String scaleText = scale == Math.rint(scale) ? Long.toString((long) scale) : Double.toString(scale);
+            return HOW + " --scale " + scaleText + " --years " + years;
+        }
 
         String machine() {
             return cores + " cores, " + memory + "; " + launcher.lines().findFirst().orElse("");
@@ -92,7 +104,7 @@ final class BenchmarksMd {
     }
 
     private static Row row(Context c, String measure, String median, String range, int runs) {
-        return new Row(measure, median, range, runs, c.scaleYears(), c.machine(), c.date(), c.commit(), HOW);
+        return new Row(measure, median, range, runs, c.scaleYears(), c.machine(), c.date(), c.commit(), c.how());
     }
 
     /** A BENCHMARKS.md with nothing but an empty current-figures table. */
@@ -101,8 +113,8 @@ final class BenchmarksMd {
     }
 
     /**
-     * {@code text} (BENCHMARKS.md) with its current-figures table's jobs/bench rows replaced by {@code rows}; rows
-     * measured otherwise (their last cell not jobs/bench) stay, after them. Without the table's markers, the
+     * {@code text} (BENCHMARKS.md) with its current-figures table's rows of the same command line as {@code rows}
+     * (their last cell, {@link Context#how}) replaced by them; rows measured otherwise stay, after them. Without the table's markers, the
      * table goes first, after the title.
      */
     static String withCurrent(String text, List<Row> rows) {
@@ -124,11 +136,12 @@ final class BenchmarksMd {
             after = text.substring(end + END.length());
             String table = text.substring(begin + BEGIN.length(), end);
             List<String> lines = table.lines().filter(l -> l.startsWith("|")).toList();
+            java.util.Set<String> replaced = rows.stream().map(Row::how).collect(java.util.stream.Collectors.toSet());
             // The header and its separator first, then rows.
             for (String line : lines.subList(Math.min(2, lines.size()), lines.size())) {
                 String[] cells = line.split("\\|");
                 String how = cells.length == 0 ? "" : cells[cells.length - 1].trim();
-                if (!how.equals(HOW)) {
+                if (!replaced.contains(how)) {
                     kept.add(line);
                 }
             }

@@ -58,6 +58,23 @@ class BenchmarksMdTest {
     }
 
     @Test
+    void aBenchAtAnotherScaleLeavesTheScaleOneRowsStanding() {
+        BenchmarksMd.Context scale10 = new BenchmarksMd.Context("2026-12-07", "abc1234", 2, "23.5 GiB", "Java 25", 10, 3, 1, "l");
+        assertThat(scale10.how()).isEqualTo("jobs/bench --scale 10 --years 3");
+        assertThat(new BenchmarksMd.Context("d", "c", 2, "m", "j", 1, 3, 1, "l").how()).isEqualTo(BenchmarksMd.HOW);
+        String text = BenchmarksMd.BEGIN + "\n" + BenchmarksMd.TABLE_HEADER
+                + "| full nightly, empty warehouse | 80.0 s |  | 3 | 1, 3 | m | 2026-12-01 | `0000000` | jobs/bench |\n"
+                + "| full nightly, empty warehouse | 900.0 s |  | 1 | 10, 3 | m | 2026-12-01 | `0000000` | jobs/bench --scale 10 --years 3 |\n"
+                + BenchmarksMd.END + "\n";
+        List<BenchmarksMd.Row> rows = List.of(new BenchmarksMd.Row("full nightly, empty warehouse", "1000.0 s", "", 1, "10, 3", "m",
+                "2026-12-07", "abc1234", scale10.how()));
+        assertThat(BenchmarksMd.withCurrent(text, rows)).isEqualTo(BenchmarksMd.BEGIN + "\n" + BenchmarksMd.TABLE_HEADER
+                + "| full nightly, empty warehouse | 1000.0 s |  | 1 | 10, 3 | m | 2026-12-07 | `abc1234` | jobs/bench --scale 10 --years 3 |\n"
+                + "| full nightly, empty warehouse | 80.0 s |  | 3 | 1, 3 | m | 2026-12-01 | `0000000` | jobs/bench |\n"
+                + BenchmarksMd.END + "\n");
+    }
+
+    @Test
     void withoutATableTheFiguresGoFirst() {
         List<BenchmarksMd.Row> rows = List.of(new BenchmarksMd.Row("m", "1.0 s", "", 1, "1, 3", "x", "d", "c", BenchmarksMd.HOW));
         assertThat(BenchmarksMd.withCurrent("# Benchmarks\n\nOld text.\n", rows)).isEqualTo("# Benchmarks\n\n" + BenchmarksMd.BEGIN + "\n"
