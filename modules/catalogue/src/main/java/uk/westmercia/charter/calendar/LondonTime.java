@@ -63,7 +63,7 @@ public final class LondonTime {
      * The shapes nearly every extract writes, {@code uuuu-MM-ddTHH:mm:ss} then {@code Z}, {@code ±HH:MM}
      * or nothing: the fields taken by position and checked by java.time as the ISO parser checks them.
      * Null for any other text, or any value out of range, which the ISO parser then decides. The parser
-     * takes a tenth of a full nightly's staging on its own (optional sections copy its state per field).
+     * was 8% of a full nightly's staging samples on its own (its optional sections copy its state per field).
      */
     static Instant commonShape(String text) {
         int length = text.length();
