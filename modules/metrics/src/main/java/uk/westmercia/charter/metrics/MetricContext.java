@@ -100,15 +100,8 @@ public final class MetricContext {
     /**
      * The same context reading, of each source named, only the rows the predicate keeps, held in
      * memory: each source feeds several metrics, so its rows are read once. Sources not named are
-     * read as they are.
-     */
-    public MetricContext retaining(Map<Source, Column> kept) {
-        return retaining(kept, Set.of());
-    }
-
-    /**
-     * As {@link #retaining(Map)}, the rows held in memory without the columns named {@code unread}:
-     * filling the cache costs by the byte, and identifiers and lineage are the widest columns.
+     * read as they are. The rows are held without the columns named {@code unread}: filling the cache
+     * costs by the byte, and identifiers and lineage are the widest columns.
      */
     public MetricContext retaining(Map<Source, Column> kept, Set<String> unread) {
         requireNonNull(kept, "kept is null");
