@@ -19,7 +19,7 @@ import uk.westmercia.charter.warehouse.WarehouseTables;
 import uk.westmercia.charter.warehouse.RunReport;
 import uk.westmercia.charter.warehouse.Warehouse;
 
-/** Same inputs, same figures: a run into a fresh warehouse and a rerun into the same one give identical metric_values but run_id. */
+/** Same inputs, same figures: a run into an empty warehouse, a rerun into the same one and a recompute of every period give identical metric_values but run_id. */
 @ExtendWith(SharedSparkSession.class)
 class IdempotenceTest {
     private static final Path LANDING = Path.of("src/test/resources/landing-tiny");
@@ -78,10 +78,7 @@ class IdempotenceTest {
         RunReport all = nightly(spark, reused, "20240702T030000Z-0003", true);
         assertThat(all.recompute).isEqualTo("every period: --recompute-all");
         assertThat(runIds(spark, reused)).containsExactly("20240702T030000Z-0003");
+        // (The first run was itself into an empty warehouse: a recompute of every period equals it.)
         assertThat(figuresButRunId(spark, reused)).containsExactlyElementsOf(first);
-
-        Path fresh = dir.resolve("fresh");
-        nightly(spark, fresh, "20240703T020000Z-0004", false);
-        assertThat(figuresButRunId(spark, fresh)).containsExactlyElementsOf(first);
     }
 }
