@@ -26,8 +26,9 @@ import uk.westmercia.charter.generator.LandingGenerator;
 
 /**
  * jobs/bench: --repeats pairs of a full nightly, the DuckDB script computing six headline metrics from the same
- * landing (a process of its own, its figures checked against the pipeline's), and an incremental nightly after one
- * more day (on a copy of that full nightly's warehouse); then the same night again and the quarterly scorecard.
+ * landing (a process of its own, its figures checked against the pipeline's), the Spark floor ({@link SparkFloor}: the
+ * least a Spark job over that landing takes) and an incremental nightly after one more day (on a copy of that full
+ * nightly's warehouse); then the same night again and the quarterly scorecard.
  * Replaces the current figures at the top of BENCHMARKS.md and appends the run's section to BENCHMARKS-history.md.
  */
 public final class Bench {
@@ -76,7 +77,7 @@ public final class Bench {
                 ? String.format(Locale.ROOT, "unmeasured warm-up first: a nightly on data-samples (%.1f s), so the launcher's class-data archive or AOT cache exists", warmUp.seconds())
                 : "warm-up nightly on data-samples exited " + warmUp.exitCode() + "; see " + runDir.resolve("warm-up.log"));
         String launcher = launcherInfo(charter, arguments.root());
-        notes.add("launcher: " + launcher.lines().collect(Collectors.joining("; ")));
+        notes.add("launcher: " + launcher.lines().filter(line -> !line.startsWith("spark options:")).collect(Collectors.joining("; ")));
 
         // (1, 2, 3) --repeats pairs, one after another: a full nightly on an empty warehouse, the DuckDB script on
         // the same landing as a process of its own, then an incremental nightly after one new day of files on its
@@ -85,6 +86,7 @@ public final class Bench {
         List<Measurement> fulls = new ArrayList<>();
         List<Measurement> ducks = new ArrayList<>();
         List<Measurement> nights = new ArrayList<>();
+        List<Measurement> floors = new ArrayList<>();
         List<Double> duckInProcess = new ArrayList<>();
         // The first full nightly's metric_values as one Parquet file: every DuckDB run is checked against it.
         Path exported = null;
@@ -142,6 +144,13 @@ public final class Bench {
                     }
                 }
             }
+            Measurement floor = sparkFloor(launcher, landing, runDir, "Spark floor: the landing read and written as Parquet (whole process)" + ofPairs, pair);
+            measurements.add(floor);
+            if (floor.exitCode() != 0) {
+                failures.add(floor.name() + " exited " + floor.exitCode() + "; see " + runDir.resolve("spark-floor-" + pair + ".log"));
+            } else {
+                floors.add(floor);
+            }
             Path incremental = runDir.resolve("warehouse-incremental-" + pair);
             linkTree(warehouse, incremental);
             Measurement night = nightly(charter, arguments, runDir, landingNext, incremental, arguments.extraDay(),
@@ -182,7 +191,7 @@ public final class Bench {
             failures.add("DuckDB's figures were not compared with the pipeline's");
         }
 
-        Figures figures = new Figures(seconds(fulls), seconds(ducks), seconds(nights));
+        Figures figures = new Figures(seconds(fulls), seconds(ducks), seconds(nights), seconds(floors));
         if (check != null) {
             notes.add(String.format(Locale.ROOT, "DuckDB check (VIS-05, RSP-01, PRV-01, PRV-04, VUL-02, REL-03; force and LPA; quarter and fyear),"
                     + " every DuckDB run against the first full nightly's metric_values: %d DuckDB figures, %d pipeline figures, %d matched by key,"
@@ -197,6 +206,14 @@ public final class Bench {
             notes.add(String.format(Locale.ROOT, "pairs (full nightly, DuckDB script, incremental night): %s", figures.describePairs()));
             notes.add(String.format(Locale.ROOT, "target (issue 24, scale 1 and 10, three years): full nightly at most 5 times the DuckDB script:"
                     + " %.1f times (median of the pairs' ratios)", Figures.median(figures.fullOverDuck())));
+        }
+        if (!figures.floorOverDuck().isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "Spark floor (SparkFloor: every landing file read once by Spark's own CSV and JSON readers,"
+                    + " every column as text, written as Parquet with its file's name and counted by month; no rule, reject, Delta log or"
+                    + " metric; on jobs/charter's Java, options and class path, without its AOT cache): %s; %.1f times the DuckDB script"
+                    + " (median of the pairs' ratios), the least any Spark job over this landing takes on this machine",
+                    figures.floor().stream().map(s -> String.format(Locale.ROOT, "%.1f s", s)).collect(Collectors.joining(", ")),
+                    Figures.median(figures.floorOverDuck())));
         }
         long peakHeapMib = fulls.stream().mapToLong(Measurement::peakHeapMib).max().orElse(-1);
         notes.add("driver heap: -Xmx4g, peak heap used by a full nightly " + (peakHeapMib < 0 ? "n/a" : peakHeapMib + " MiB"));
@@ -232,6 +249,49 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "bench: %s: %.2f s, exit %d, peak RSS %s%n", name, result.seconds(), result.exitCode(),
                 GeneratorFormat.mib(result.peakRssKib()));
         return new Measurement(name, result.seconds(), -1, result.peakRssKib(), -1, result.exitCode());
+    }
+
+    /**
+     * Runs {@link SparkFloor} as a process of its own on jobs/charter's Java, JVM options and class path (the
+     * runnable jar's lib/ holds Spark) with this bench's jar, writing into spark-floor-PAIR/.
+     */
+    private static Measurement sparkFloor(String launcher, Path landing, Path runDir, String name, int pair) throws IOException, InterruptedException {
+        Path log = runDir.resolve("spark-floor-" + pair + ".log");
+        Map<String, String> info = launcherFields(launcher);
+        String jar = info.get("jar");
+        if (!info.containsKey("java") || jar == null) {
+            Files.writeString(log, "jobs/charter --launcher-info did not say which java and jar:\n" + launcher + "\n", StandardCharsets.UTF_8);
+            return new Measurement(name, 0, -1, -1, -1, -1);
+        }
+        String benchJar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        List<String> command = new ArrayList<>();
+        command.add(info.get("java"));
+        command.addAll(words(info.get("options")));
+        command.addAll(words(info.get("spark options")));
+        command.addAll(List.of("-cp", jar + ":" + Path.of(jar).resolveSibling("lib") + "/*:" + benchJar, SparkFloor.class.getName(),
+                "--landing", landing.toString(), "--out", runDir.resolve("spark-floor-" + pair).toString()));
+        System.out.println("bench: " + name + " ... (log " + log + ")");
+        ChildRun.Result result = ChildRun.run(command, runDir, Map.of(), log);
+        deleteTree(runDir.resolve("spark-floor-" + pair));
+        System.out.printf(Locale.ROOT, "bench: %s: %.1f s, exit %d, peak RSS %s%n", name, result.seconds(), result.exitCode(),
+                GeneratorFormat.mib(result.peakRssKib()));
+        return new Measurement(name, result.seconds(), -1, result.peakRssKib(), -1, result.exitCode());
+    }
+
+    /** The "name: value" lines of {@code jobs/charter --launcher-info} (its first line, the summary, has no colon). */
+    static Map<String, String> launcherFields(String launcher) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String line : launcher.lines().skip(1).toList()) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                fields.put(line.substring(0, colon), line.substring(colon + 2).strip());
+            }
+        }
+        return fields;
+    }
+
+    private static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
     }
 
     /**

@@ -69,6 +69,8 @@ final class BenchmarksMd {
         seconds(rows, c, "full nightly, empty warehouse", f.full());
         seconds(rows, c, "DuckDB script, six metrics (whole process)", f.duck());
         ratio(rows, c, "full nightly / DuckDB script, pair by pair", f.fullOverDuck(), false);
+        seconds(rows, c, "Spark floor: the landing read and written as Parquet, no rule checked (whole process)", f.floor());
+        ratio(rows, c, "Spark floor / DuckDB script, pair by pair", f.floorOverDuck(), false);
         seconds(rows, c, "incremental night, one new day", f.incremental());
         ratio(rows, c, "incremental night / full nightly, pair by pair", f.incrementalOverFull(), true);
         if (!Double.isNaN(rerunSeconds)) {

@@ -12,13 +12,20 @@ import java.util.Locale;
  * @param full        wall seconds of each full nightly that succeeded, in pair order
  * @param duck        wall seconds of each DuckDB script run that succeeded, in pair order
  * @param incremental wall seconds of each incremental night that succeeded, in pair order
+ * @param floor       wall seconds of each Spark floor run ({@link SparkFloor}) that succeeded, in pair order
  */
-record Figures(List<Double> full, List<Double> duck, List<Double> incremental) {
+record Figures(List<Double> full, List<Double> duck, List<Double> incremental, List<Double> floor) {
 
     Figures {
         full = List.copyOf(full);
         duck = List.copyOf(duck);
         incremental = List.copyOf(incremental);
+        floor = List.copyOf(floor);
+    }
+
+    /** Each pair's Spark floor over its DuckDB script: the least a Spark job over this landing takes, in the script's times. */
+    List<Double> floorOverDuck() {
+        return ratios(floor, duck);
     }
 
     /** Each pair's full nightly over its DuckDB script: how many times the script's time the pipeline takes. */

@@ -57,16 +57,18 @@ class BenchPartsTest {
     void eachRatioIsTakenWithinItsPair() {
         // Worked by hand: nights 24/60 = 0.4, 30/75 = 0.4, 21/70 = 0.3, median 0.4; DuckDB 60/4 = 15, 75/5 = 15,
         // 70/7 = 10, median 15 (not 205 / 16 = 12.8, the ratio of the sums, nor 70 / 5 = 14, that of the medians).
-        Figures f = new Figures(List.of(60.0, 75.0, 70.0), List.of(4.0, 5.0, 7.0), List.of(24.0, 30.0, 21.0));
+        Figures f = new Figures(List.of(60.0, 75.0, 70.0), List.of(4.0, 5.0, 7.0), List.of(24.0, 30.0, 21.0), List.of(36.0, 40.0, 63.0));
         assertThat(f.incrementalOverFull()).containsExactly(0.4, 0.4, 0.3);
         assertThat(Figures.median(f.incrementalOverFull())).isEqualTo(0.4);
         assertThat(f.fullOverDuck()).containsExactly(15.0, 15.0, 10.0);
         assertThat(Figures.median(f.fullOverDuck())).isEqualTo(15.0);
+        // The Spark floor: 36/4 = 9, 40/5 = 8, 63/7 = 9.
+        assertThat(f.floorOverDuck()).containsExactly(9.0, 8.0, 9.0);
         assertThat(f.describePairs()).isEqualTo("60.0 s, 4.00 s (15.0 times), then 24.0 s (40%); 75.0 s, 5.00 s (15.0 times),"
                 + " then 30.0 s (40%); 70.0 s, 7.00 s (10.0 times), then 21.0 s (30%)");
         // A night that failed leaves its full run unpaired.
         assertThat(Figures.ratios(List.of(20.0), List.of(50.0, 80.0))).containsExactly(0.4);
-        assertThat(new Figures(List.of(50.0, 80.0), List.of(5.0), List.of()).fullOverDuck()).containsExactly(10.0);
+        assertThat(new Figures(List.of(50.0, 80.0), List.of(5.0), List.of(), List.of()).fullOverDuck()).containsExactly(10.0);
     }
 
     @Test

@@ -12,19 +12,21 @@ class BenchmarksMdTest {
 
     @Test
     void theCurrentFiguresOfARun() {
-        Figures f = new Figures(List.of(60.0, 75.0, 70.0), List.of(4.0, 5.0, 7.0), List.of(24.0, 30.0, 21.0));
+        Figures f = new Figures(List.of(60.0, 75.0, 70.0), List.of(4.0, 5.0, 7.0), List.of(24.0, 30.0, 21.0), List.of(36.0, 40.0, 63.0));
         List<BenchmarksMd.Row> rows = BenchmarksMd.benchRows(CONTEXT, f, 9.87, 6.4, 2365);
         assertThat(rows).extracting(BenchmarksMd.Row::markdown).containsExactly(
                 "| full nightly, empty warehouse | 70.0 s | 60.0 to 75.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
                 "| DuckDB script, six metrics (whole process) | 5.0 s | 4.0 to 7.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
                 "| full nightly / DuckDB script, pair by pair | 15.0 times | 10.0 to 15.0 times | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
+                "| Spark floor: the landing read and written as Parquet, no rule checked (whole process) | 40.0 s | 36.0 to 63.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
+                "| Spark floor / DuckDB script, pair by pair | 9.0 times | 8.0 to 9.0 times | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
                 "| incremental night, one new day | 24.0 s | 21.0 to 30.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
                 "| incremental night / full nightly, pair by pair | 40% | 30% to 40% | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
                 "| the same night again, nothing new | 9.9 s |  | 1 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
                 "| quarterly scorecard | 6.4 s |  | 1 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
                 "| peak heap used, full nightly (largest of the runs; -Xmx4g) | 2,365 MiB |  | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |");
         // A run with no DuckDB figure has no DuckDB rows.
-        assertThat(BenchmarksMd.benchRows(CONTEXT, new Figures(List.of(60.0), List.of(), List.of()), Double.NaN, Double.NaN, -1))
+        assertThat(BenchmarksMd.benchRows(CONTEXT, new Figures(List.of(60.0), List.of(), List.of(), List.of()), Double.NaN, Double.NaN, -1))
                 .extracting(BenchmarksMd.Row::measure).containsExactly("full nightly, empty warehouse");
     }
 
@@ -37,6 +39,9 @@ class BenchmarksMdTest {
         assertThat(c.machine()).isEqualTo("2 cores, 23.5 GiB; Java 25.0.3, AOT cache");
         assertThat(BenchmarksMd.section(c, List.of(), List.of())).contains("- machine: 2 cores, 23.5 GiB; Java 25.0.3, AOT cache\n");
         assertThat(Bench.launcherText("", 0)).isEqualTo("unknown (jobs/charter --launcher-info exited 0)");
+        // The Spark floor runs on the launcher's java, options and jar.
+        assertThat(Bench.launcherFields(launcher)).containsEntry("java", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
+                .containsEntry("options", "-Xmx4g -XX:+UseParallelGC").doesNotContainKey("Java 25.0.3, AOT cache");
         assertThat(Bench.launcherText("Java 17.0.15, class-data archive\n", 2)).isEqualTo("unknown (jobs/charter --launcher-info exited 2)");
     }
 
