@@ -12,7 +12,7 @@ final class BenchmarksMd {
 
     static final String HISTORY_FILE = "BENCHMARKS-history.md";
     static final String HOW = "jobs/bench";
-    static final String BEGIN = "<!-- current figures: jobs/bench replaces the rows whose last cell is its own command line (jobs/bench at scale 1 over three years, else with --scale and --years); other rows stay -->";
+    static final String BEGIN = "<!-- current figures: jobs/bench replaces the rows whose last cell is its own command line (jobs/bench --scale N --years N); other rows stay -->";
     static final String END = "<!-- end of current figures -->";
     static final String TABLE_HEADER = "| measure | median | range (min to max) | runs | scale, years | machine | date | commit | how |\n"
             + "|---|---:|---:|---:|---|---|---|---|---|\n";
@@ -33,13 +33,11 @@ final class BenchmarksMd {
                    long seed, String landing) {
 
         /**
-         * The command a row was measured by, as its last cell: a bench replaces the rows of its own scale and
-         * years only, so a scale-10 run leaves the scale-1 figures standing.
+         * The command a row was measured by, as its last cell, with the scale and years written out (jobs/bench's
+         * defaults are a quick 0.05 over one year): a bench replaces the rows of its own scale and years only, so a
+         * scale-10 run leaves the scale-1 figures standing.
          */
         String how() {
-            if (scale == 1 && years == 3) {
-                return HOW;
-            }
             String scaleText = scale == Math.rint(scale) ? Long.toString((long) scale) : Double.toString(scale);
             return HOW + " --scale " + scaleText + " --years " + years;
         }

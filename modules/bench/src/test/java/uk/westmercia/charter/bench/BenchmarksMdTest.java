@@ -15,16 +15,16 @@ class BenchmarksMdTest {
         Figures f = new Figures(List.of(60.0, 75.0, 70.0), List.of(4.0, 5.0, 7.0), List.of(24.0, 30.0, 21.0), List.of(36.0, 40.0, 63.0));
         List<BenchmarksMd.Row> rows = BenchmarksMd.benchRows(CONTEXT, f, 9.87, 6.4, 2365);
         assertThat(rows).extracting(BenchmarksMd.Row::markdown).containsExactly(
-                "| full nightly, empty warehouse | 70.0 s | 60.0 to 75.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| DuckDB script, six metrics (whole process) | 5.0 s | 4.0 to 7.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| full nightly / DuckDB script, pair by pair | 15.0 times | 10.0 to 15.0 times | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| Spark floor: the landing read and written as Parquet, no rule checked (whole process) | 40.0 s | 36.0 to 63.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| Spark floor / DuckDB script, pair by pair | 9.0 times | 8.0 to 9.0 times | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| incremental night, one new day | 24.0 s | 21.0 to 30.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| incremental night / full nightly, pair by pair | 40% | 30% to 40% | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| the same night again, nothing new | 9.9 s |  | 1 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| quarterly scorecard | 6.4 s |  | 1 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |",
-                "| peak heap used, full nightly (largest of the runs; -Xmx4g) | 2,365 MiB |  | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench |");
+                "| full nightly, empty warehouse | 70.0 s | 60.0 to 75.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| DuckDB script, six metrics (whole process) | 5.0 s | 4.0 to 7.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| full nightly / DuckDB script, pair by pair | 15.0 times | 10.0 to 15.0 times | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| Spark floor: the landing read and written as Parquet, no rule checked (whole process) | 40.0 s | 36.0 to 63.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| Spark floor / DuckDB script, pair by pair | 9.0 times | 8.0 to 9.0 times | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| incremental night, one new day | 24.0 s | 21.0 to 30.0 s | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| incremental night / full nightly, pair by pair | 40% | 30% to 40% | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| the same night again, nothing new | 9.9 s |  | 1 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| quarterly scorecard | 6.4 s |  | 1 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |",
+                "| peak heap used, full nightly (largest of the runs; -Xmx4g) | 2,365 MiB |  | 3 | 1, 3 | 2 cores, 23.5 GiB; Java 25.0.3, AOT cache | 2026-12-07 | `abc1234` | jobs/bench --scale 1 --years 3 |");
         // A run with no DuckDB figure has no DuckDB rows.
         assertThat(BenchmarksMd.benchRows(CONTEXT, new Figures(List.of(60.0), List.of(), List.of(), List.of()), Double.NaN, Double.NaN, -1))
                 .extracting(BenchmarksMd.Row::measure).containsExactly("full nightly, empty warehouse");
@@ -66,7 +66,8 @@ class BenchmarksMdTest {
     void aBenchAtAnotherScaleLeavesTheScaleOneRowsStanding() {
         BenchmarksMd.Context scale10 = new BenchmarksMd.Context("2026-12-07", "abc1234", 2, "23.5 GiB", "Java 25", 10, 3, 1, "l");
         assertThat(scale10.how()).isEqualTo("jobs/bench --scale 10 --years 3");
-        assertThat(new BenchmarksMd.Context("d", "c", 2, "m", "j", 1, 3, 1, "l").how()).isEqualTo(BenchmarksMd.HOW);
+        assertThat(new BenchmarksMd.Context("d", "c", 2, "m", "j", 1, 3, 1, "l").how()).isEqualTo("jobs/bench --scale 1 --years 3");
+        assertThat(new BenchmarksMd.Context("d", "c", 2, "m", "j", 0.05, 1, 1, "l").how()).isEqualTo("jobs/bench --scale 0.05 --years 1");
         String text = BenchmarksMd.BEGIN + "\n" + BenchmarksMd.TABLE_HEADER
                 + "| full nightly, empty warehouse | 80.0 s |  | 3 | 1, 3 | m | 2026-12-01 | `0000000` | jobs/bench |\n"
                 + "| full nightly, empty warehouse | 900.0 s |  | 1 | 10, 3 | m | 2026-12-01 | `0000000` | jobs/bench --scale 10 --years 3 |\n"
