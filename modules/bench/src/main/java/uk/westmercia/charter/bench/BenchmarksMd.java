@@ -146,10 +146,30 @@ final class BenchmarksMd {
                 }
             }
         }
+        List<String> lines = new ArrayList<>();
+        rows.forEach(r -> lines.add(r.markdown()));
+        lines.addAll(kept);
+        // The benches' rows by scale, smallest first, then the rows measured otherwise: a bench at one scale
+        // does not move the other scale's rows.
+        lines.sort(java.util.Comparator.comparingDouble(BenchmarksMd::order));
         StringBuilder b = new StringBuilder(before).append(BEGIN).append('\n').append(TABLE_HEADER);
-        rows.forEach(r -> b.append(r.markdown()).append('\n'));
-        kept.forEach(k -> b.append(k).append('\n'));
+        lines.forEach(line -> b.append(line).append('\n'));
         return b.append(END).append(after).toString();
+    }
+
+    /** A row's place in the table: a bench's scale (its last cell, jobs/bench --scale N ...), else after every bench. */
+    static double order(String line) {
+        String[] cells = line.split("\\|");
+        String how = cells.length == 0 ? "" : cells[cells.length - 1].trim();
+        java.util.regex.Matcher scale = java.util.regex.Pattern.compile("^" + HOW + " --scale (\\S+)").matcher(how);
+        if (scale.find()) {
+            try {
+                return Double.parseDouble(scale.group(1));
+            } catch (NumberFormatException e) {
+                return Double.MAX_VALUE;
+            }
+        }
+        return Double.MAX_VALUE;
     }
 
     static String table(List<Measurement> ms) {

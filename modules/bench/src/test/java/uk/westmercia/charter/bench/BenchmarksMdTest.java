@@ -69,14 +69,17 @@ class BenchmarksMdTest {
         assertThat(new BenchmarksMd.Context("d", "c", 2, "m", "j", 1, 3, 1, "l").how()).isEqualTo("jobs/bench --scale 1 --years 3");
         assertThat(new BenchmarksMd.Context("d", "c", 2, "m", "j", 0.05, 1, 1, "l").how()).isEqualTo("jobs/bench --scale 0.05 --years 1");
         String text = BenchmarksMd.BEGIN + "\n" + BenchmarksMd.TABLE_HEADER
-                + "| full nightly, empty warehouse | 80.0 s |  | 3 | 1, 3 | m | 2026-12-01 | `0000000` | jobs/bench |\n"
+                + "| full nightly, empty warehouse | 80.0 s |  | 3 | 1, 3 | m | 2026-12-01 | `0000000` | jobs/bench --scale 1 --years 3 |\n"
                 + "| full nightly, empty warehouse | 900.0 s |  | 1 | 10, 3 | m | 2026-12-01 | `0000000` | jobs/bench --scale 10 --years 3 |\n"
+                + "| incremental night, Java 17 | 25.2 s |  | 5 | 1, 3 | m | 2026-12-01 | `1111111` | by hand |\n"
                 + BenchmarksMd.END + "\n";
         List<BenchmarksMd.Row> rows = List.of(new BenchmarksMd.Row("full nightly, empty warehouse", "1000.0 s", "", 1, "10, 3", "m",
                 "2026-12-07", "abc1234", scale10.how()));
+        // The scale-1 rows stay first, the scale-10 rows after them, the rows by hand last.
         assertThat(BenchmarksMd.withCurrent(text, rows)).isEqualTo(BenchmarksMd.BEGIN + "\n" + BenchmarksMd.TABLE_HEADER
+                + "| full nightly, empty warehouse | 80.0 s |  | 3 | 1, 3 | m | 2026-12-01 | `0000000` | jobs/bench --scale 1 --years 3 |\n"
                 + "| full nightly, empty warehouse | 1000.0 s |  | 1 | 10, 3 | m | 2026-12-07 | `abc1234` | jobs/bench --scale 10 --years 3 |\n"
-                + "| full nightly, empty warehouse | 80.0 s |  | 3 | 1, 3 | m | 2026-12-01 | `0000000` | jobs/bench |\n"
+                + "| incremental night, Java 17 | 25.2 s |  | 5 | 1, 3 | m | 2026-12-01 | `1111111` | by hand |\n"
                 + BenchmarksMd.END + "\n");
     }
 
