@@ -14,6 +14,7 @@ final class BenchmarksMd {
     static final String HOW = "jobs/bench";
     static final String BEGIN = "<!-- current figures: jobs/bench replaces the rows whose last cell is its own command line (jobs/bench --scale N --years N); other rows stay -->";
     static final String END = "<!-- end of current figures -->";
+    private static final java.util.regex.Pattern BENCH_SCALE = java.util.regex.Pattern.compile("^" + HOW + " --scale (\\S+)");
     static final String TABLE_HEADER = "| measure | median | range (min to max) | runs | scale, years | machine | date | commit | how |\n"
             + "|---|---:|---:|---:|---|---|---|---|---|\n";
 
@@ -114,8 +115,8 @@ final class BenchmarksMd {
 
     /**
      * {@code text} (BENCHMARKS.md) with its current-figures table's rows of the same command line as {@code rows}
-     * (their last cell, {@link Context#how}) replaced by them; rows measured otherwise stay, after them. Without the table's markers, the
-     * table goes first, after the title.
+     * (their last cell, {@link Context#how}) replaced by them; rows measured otherwise stay. The benches' rows go by
+     * scale, smallest first, then the rest in their order. Without the table's markers, the table goes first, after the title.
      */
     static String withCurrent(String text, List<Row> rows) {
         int begin = text.indexOf(BEGIN);
@@ -139,9 +140,7 @@ final class BenchmarksMd {
             java.util.Set<String> replaced = rows.stream().map(Row::how).collect(java.util.stream.Collectors.toSet());
             // The header and its separator first, then rows.
             for (String line : lines.subList(Math.min(2, lines.size()), lines.size())) {
-                String[] cells = line.split("\\|");
-                String how = cells.length == 0 ? "" : cells[cells.length - 1].trim();
-                if (!replaced.contains(how)) {
+                if (!replaced.contains(howOf(line))) {
                     kept.add(line);
                 }
             }
@@ -157,11 +156,15 @@ final class BenchmarksMd {
         return b.append(END).append(after).toString();
     }
 
+    /** A table line's last cell: the command that measured it. */
+    private static String howOf(String line) {
+        String[] cells = line.split("\\|");
+        return cells.length == 0 ? "" : cells[cells.length - 1].trim();
+    }
+
     /** A row's place in the table: a bench's scale (its last cell, jobs/bench --scale N ...), else after every bench. */
     static double order(String line) {
-        String[] cells = line.split("\\|");
-        String how = cells.length == 0 ? "" : cells[cells.length - 1].trim();
-        java.util.regex.Matcher scale = java.util.regex.Pattern.compile("^" + HOW + " --scale (\\S+)").matcher(how);
+        java.util.regex.Matcher scale = BENCH_SCALE.matcher(howOf(line));
         if (scale.find()) {
             try {
                 return Double.parseDouble(scale.group(1));
